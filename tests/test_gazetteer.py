@@ -1,0 +1,115 @@
+import pytest
+
+from geo.gazetteer import Gazetteer
+
+# GeoNames ids of the places the variants must reach.
+KURSK_CITY, SUDZHA, DONETSK_UA, KYIV, KHARKIV, ZAPORIZHZHIA, BAKHMUT = (
+    538560, 486816, 709717, 703448, 706483, 687700, 713174)
+
+
+def best(gazetteer: Gazetteer, query: str, **kw):
+    found = gazetteer.candidates(query, **kw)
+    assert found, f"no candidate for {query!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "query, geonameid",
+    [
+        ("Donetzk", DONETSK_UA),
+        ("Kiev", KYIV),
+        ("Kyiv", KYIV),
+        ("Kharkov", KHARKIV),
+        ("Zaporozhye", ZAPORIZHZHIA),
+        ("Artemivsk", BAKHMUT),
+        ("Kurs'k", KURSK_CITY),
+        ("Суджа", SUDZHA),
+        ("SUDZHA", SUDZHA),
+        ("Sudža", SUDZHA),
+        ("Kursk", KURSK_CITY),
+    ],
+)
+def test_gazetteer_romanisation_variants_resolve(gazetteer, query, geonameid):
+    assert best(gazetteer, query).place.geonameid == geonameid
+
+
+@pytest.mark.parametrize("query", ["Kursk Oblast", "Kursk region", "Kursk oblast", "the Kursk region"])
+def test_gazetteer_region_phrases_resolve_to_the_region(gazetteer, query):
+    top = best(gazetteer, query)
+    assert (top.place.level, top.place.id, top.place.country_code) == ("admin1", "iso:RU-KRS", "RU")
+
+
+def test_gazetteer_bare_name_is_the_city_not_its_region(gazetteer):
+    found = gazetteer.candidates("Kursk", limit=50)
+    levels = [c.place.level for c in found]
+    assert levels[0] == "settlement"
+    assert "admin1" in levels  # the region is still a candidate, ranked lower
+
+
+def test_gazetteer_exact_name_beats_alternate_beats_variant(gazetteer):
+    assert best(gazetteer, "Kursk").match == "exact"
+    assert best(gazetteer, "Kharkov").match == "alternate"
+    assert best(gazetteer, "Donetzk").match == "variant"
+
+
+def test_gazetteer_typo_is_a_fuzzy_match_ranked_by_population(gazetteer):
+    top = best(gazetteer, "Zaporizhzhiaa")
+    assert top.match in ("variant", "fuzzy")
+    assert top.place.geonameid == ZAPORIZHZHIA
+
+
+def test_gazetteer_population_breaks_ties_between_equal_names(gazetteer):
+    found = gazetteer.candidates("Pokrovsk", limit=5)
+    assert found[0].place.country_code == "UA" and found[0].place.population > found[1].place.population
+
+
+def test_gazetteer_country_codes_restrict(gazetteer):
+    top = best(gazetteer, "Pokrovsk", country_codes=["RU"])
+    assert top.place.country_code == "RU"
+    assert all(c.place.country_code == "RU" for c in gazetteer.candidates("Pokrovsk", country_codes=["RU"]))
+
+
+def test_gazetteer_country_bias_prefers_without_excluding(gazetteer):
+    found = gazetteer.candidates("Melbourne", country_bias=["US"], limit=5)
+    assert found[0].place.country_code == "US"
+    assert any(c.place.country_code == "AU" for c in found)
+
+
+@pytest.mark.parametrize(
+    "query, level, code",
+    [("Ukraine", "country", "UA"), ("Russian Federation", "country", "RU"), ("Texas", "admin1", "US")],
+)
+def test_gazetteer_countries_and_regions(gazetteer, query, level, code):
+    top = best(gazetteer, query)
+    assert (top.place.level, top.place.country_code) == (level, code)
+
+
+@pytest.mark.parametrize("code", ["UA-43", "UA-40"])
+def test_gazetteer_crimea_and_sevastopol_are_ukrainian(gazetteer, code):
+    row = gazetteer.admin1_row(code)
+    assert row is not None
+    assert gazetteer.place(row).country_code == "UA"
+
+
+@pytest.mark.parametrize("name", ["Korenevo", "Snagost", "Glushkovo", "Kurchatov", "Malaya Loknya"])
+def test_gazetteer_knows_small_settlements_of_the_kursk_region(gazetteer, name):
+    top = best(gazetteer, name, country_codes=["RU"])
+    assert top.place.admin1_code == "RU-KRS"
+
+
+def test_gazetteer_postal_places_fill_gaps_below_cities500(gazetteer):
+    # Villages known only from GeoNames postal data carry a "pc:" id.
+    top = best(gazetteer, "Starohnativka")
+    assert top.place.id.startswith("pc:UA:") and top.place.admin1_code == "UA-14"
+
+
+@pytest.mark.parametrize("query, name", [("Малая Локня", "Malaya Loknya"), ("Голубівське", "Holubivske")])
+def test_gazetteer_postal_names_are_romanised_as_english_news_write_them(gazetteer, query, name):
+    top = best(gazetteer, query)
+    assert top.place.name == name
+    assert best(gazetteer, name).place.id == top.place.id
+
+
+def test_gazetteer_empty_or_punctuation_query_has_no_candidates(gazetteer):
+    assert gazetteer.candidates("") == []
+    assert gazetteer.candidates("'-.") == []

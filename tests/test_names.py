@@ -1,0 +1,53 @@
+import pytest
+
+from geo.names import fold, skeleton, split_region_suffix
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Kursk", "KURSK"),
+        ("Kurs'k", "Kursk"),
+        ("Kurs’k", "Kursk"),
+        ("Sudža", "Sudza"),
+        ("Ivano-Frankivsk", "Ivano Frankivsk"),
+        ("Ivano-Frankivsk", "IvanoFrankivsk"),
+        ("Суджа", "Sudzha"),
+        ("Bila Tserkva", "bila-tserkva"),
+    ],
+)
+def test_names_fold_ignores_case_diacritics_apostrophes_hyphens(a, b):
+    assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize("a, b", [("Kursk", "Kirsk"), ("Sumy", "Suma"), ("Kyiv", "Kyivv")])
+def test_names_fold_keeps_different_names_apart(a, b):
+    assert fold(a) != fold(b)
+
+
+@pytest.mark.parametrize("name", ["北京", "دونتسک"])
+def test_names_fold_keeps_other_scripts_instead_of_romanising_them(name):
+    key = fold(name)
+    assert key and not key.isascii()
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Donetzk", "Donetsk"), ("Doneck", "Donetsk"), ("Charkiw", "Charkiv"), ("Zaporizhzhia", "Zaporizhzhya")],
+)
+def test_names_skeleton_merges_romanisation_variants(a, b):
+    assert skeleton(fold(a)) == skeleton(fold(b))
+
+
+@pytest.mark.parametrize("a, b", [("Sumy", "Kursk"), ("Donetsk", "Doneraile"), ("Lyman", "Lymany")])
+def test_names_skeleton_keeps_other_places_apart(a, b):
+    assert skeleton(fold(a)) != skeleton(fold(b))
+
+
+@pytest.mark.parametrize(
+    "name, base, suffix",
+    [("Kursk Oblast", "kursk", True), ("Kursk region", "kursk", True), ("Kursk", "kursk", False),
+     ("Region", "region", False)],
+)
+def test_names_split_region_suffix(name, base, suffix):
+    assert split_region_suffix(fold(name)) == (base, suffix)
