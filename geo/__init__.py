@@ -1,17 +1,22 @@
 """geo: text in, places out.
 
-The offline gazetteer (``Gazetteer``), a geopy-compatible offline geocoder
-(``OfflineGeocoder``) and the value types ``Place`` and ``Candidate``.
+``parse(text)`` finds and resolves every place a text names; ``resolve(text,
+spans)`` resolves given spans. Underneath: the offline gazetteer
+(``Gazetteer``), a geopy-compatible offline geocoder (``OfflineGeocoder``) and
+the value types ``Place``, ``Candidate``, ``Mention`` and ``Document``.
 """
 
 from .errors import ClaimmapError, DataError, InputError, NoMatch, ProviderError, UsageError
 from .gazetteer import Gazetteer
-from .model import Candidate, Place
+from .model import Candidate, Document, Mention, Place
+from .parsing import parse, resolve
 
 __all__ = [
     "Candidate",
     "ClaimmapError",
     "DataError",
+    "Document",
+    "Mention",
     "Gazetteer",
     "InputError",
     "NoMatch",
@@ -19,6 +24,8 @@ __all__ = [
     "Place",
     "ProviderError",
     "UsageError",
+    "parse",
+    "resolve",
 ]
 
 

@@ -121,6 +121,7 @@ class Gazetteer:
         self.admin1: np.ndarray = cols["admin1"]
         self.code: list[str] = cols["code"]
         self.admin2: np.ndarray = cols["admin2"]
+        self.capitals: frozenset[int] = frozenset(cols["capitals"])
         self.admin1_table: list[tuple[str, str, str, str, str]] = cols["admin1_table"]
 
     _shared: Gazetteer | None = None
@@ -236,7 +237,7 @@ class Gazetteer:
                 continue
             if level_codes is not None and int(self.level[row]) not in level_codes:
                 continue
-            score = MATCH_WEIGHT[match] + POPULATION_WEIGHT * math.log10(1 + int(self.population[row]))
+            score = self.prior(row, match)
             if self.country[row] in bias:
                 score += COUNTRY_BIAS_WEIGHT
             if (not had_region_word and self.level[row] == admin1_code
@@ -245,6 +246,10 @@ class Gazetteer:
             scored.append((score, row, match))
         scored.sort(key=lambda t: (-t[0], t[1]))
         return [Candidate(self.place(row), round(score, 4), match) for score, row, match in scored[:limit]]
+
+    def prior(self, row: int, match: str) -> float:
+        """Context-free score of a reading: how well the name matched, and how big the place is."""
+        return MATCH_WEIGHT[match] + POPULATION_WEIGHT * math.log10(1 + int(self.population[row]))
 
     def _fuzzy(self, key: str) -> dict[int, str]:
         from rapidfuzz import fuzz, process

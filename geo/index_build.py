@@ -89,6 +89,8 @@ def _admin1_keys(names: list[str]) -> tuple[set[str], set[str]]:
     """Primary keys (with a region word) and bare alternate keys of a region."""
     primary, bare = set(), set()
     for name in names:
+        if _is_noise_alternate(name):
+            continue
         key = fold(name)
         if not key:
             continue
@@ -211,12 +213,13 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     del cities
     for a1, pop in admin1_pop.items():
         b.population[admin1_rows[admin1_table[a1][0]]] = pop
+    capitals = _capital_rows(b, gn_countries)
 
     # Postal places of Ukraine and Russia missing from cities500
     n_postal = _add_postal(b, admin1, by_gn_code)
     step(15, f"{n_postal} postal places")
 
-    stats = _write(b, admin1_table, out_dir, step)
+    stats = _write(b, admin1_table, capitals, out_dir, step)
     stats["postal_added"] = n_postal
     bar.close()
     return stats
@@ -312,7 +315,18 @@ def _add_postal(b: _Builder, admin1, by_gn_code) -> int:
     return added
 
 
-def _write(b: _Builder, admin1_table, out_dir: Path, step) -> dict:
+def _capital_rows(b: _Builder, gn_countries: dict) -> list[int]:
+    """Rows of national capitals (the most populous settlement of the capital's name in its country)."""
+    rows = []
+    for iso2, info in gn_countries.items():
+        key = fold(info.get("capital") or "")
+        best = [r for r in b.keys.get(key, {}) if b.country[r] == iso2 and b.level[r] == LEVEL_CODES["settlement"]]
+        if best:
+            rows.append(max(best, key=lambda r: b.population[r]))
+    return sorted(rows)
+
+
+def _write(b: _Builder, admin1_table, capitals: list[int], out_dir: Path, step) -> dict:
     # Name keys map to rows tagged with the tier; skeleton keys map to rows.
     variants: dict[str, dict[int, int]] = defaultdict(dict)
     for key, rows in b.keys.items():
@@ -334,6 +348,7 @@ def _write(b: _Builder, admin1_table, out_dir: Path, step) -> dict:
         "admin2": np.array(b.admin2, dtype=np.int32),
         "code": b.code,
         "admin1_table": admin1_table,
+        "capitals": capitals,
     }
     with open(out_dir / "columns.pkl", "wb") as fh:
         pickle.dump(columns, fh, protocol=pickle.HIGHEST_PROTOCOL)

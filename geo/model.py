@@ -50,3 +50,50 @@ class Candidate:
     place: Place
     score: float
     match: str  # "exact", "alternate", "variant" (romanisation skeleton) or "fuzzy"
+
+
+ROLES = ("place", "actor", "demonym")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name in a document: ``text[start:end]`` of the document is ``surface``.
+
+    ``role`` is ``place`` (a location), ``actor`` (metonymy: "the Kremlin said",
+    "Kiev's hope") or ``demonym`` ("Russian forces", resolving to the country).
+    ``candidates`` are the ranked readings with their scores; ``place`` is the
+    chosen one (None when nothing in the gazetteer fits).
+    """
+
+    start: int
+    end: int
+    surface: str
+    place: Place | None
+    candidates: tuple[Candidate, ...] = ()
+    role: str = "place"
+    doc_id: str | None = None
+
+    @property
+    def confidence(self) -> float:
+        """Share of the top candidate's score over the first two (0.5 = a coin toss)."""
+        if not self.candidates:
+            return 0.0
+        if len(self.candidates) == 1:
+            return 1.0
+        a, b = self.candidates[0].score, self.candidates[1].score
+        return round(max(a, 1e-9) / (max(a, 1e-9) + max(b, 0.0)), 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text with its provenance and the place mentions found in it."""
+
+    text: str
+    id: str | None = None
+    date: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+    @property
+    def places(self) -> tuple[Mention, ...]:
+        """Mentions that name a location (not actors, not demonyms) and were resolved."""
+        return tuple(m for m in self.mentions if m.role == "place" and m.place is not None)

@@ -1,0 +1,103 @@
+"""Closed word classes of English news that a geoparser needs (see lexicon/README.md).
+
+Demonyms ("Russian" -> RU), seats of power used for governments ("the Kremlin"
+-> Moscow), person titles ("Gen.", "Mayor") and organisation heads
+("University", "Party") come from the TSV files beside this module; months,
+weekdays and communication verbs are listed here.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .names import fold
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+
+MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+)
+
+# Verbs after which a capital or a country is an actor, not a location:
+# "Moscow has slammed", "Washington said", "Kyiv denies".
+ACTOR_VERBS = frozenset(
+    "said says say has have had will would may might could should must is was accused accuses accuse "
+    "slammed slams blasted blasts warned warns denied denies deny rejected rejects reject claimed claims "
+    "claim announced announces demanded demands responded responds insisted insists urged urges "
+    "condemned condemns called calls sees saw wants wanted hopes hoped believes believed threatened "
+    "threatens agreed agrees refused refuses vowed vows stated states admitted admits acknowledged "
+    "acknowledges confirmed confirms reported reports sent sends imposed imposes launched launches "
+    "ordered orders issued issues signed signs asked asks expects expected considers considered "
+    "retaliated retaliates protested protests summoned summons backed backs supports supported "
+    "sanctioned sanctions expelled expels decided decides plans planned seeks sought".split()
+)
+
+# "Ukraine's east", "Russia's south-west": the possessive names a part of the place.
+DIRECTION_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east "
+    "south-west northern southern eastern western central border borders capital frontier coast "
+    "interior territory territories regions region countryside outskirts side".split()
+)
+
+
+# Direction and size adjectives: alone they are no place ("Western journalists",
+# "Central Command"), though many regions are called "Western" or "Central".
+GENERIC_ADJECTIVES = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest upper lower middle greater great little new old grand high mid inner outer".split()
+)
+
+
+@dataclass(frozen=True)
+class Demonym:
+    word: str
+    code: str  # ISO 3166-1 alpha-2, or ISO 3166-2 for sub-national demonyms ("US-TX")
+
+
+@dataclass(frozen=True)
+class Seat:
+    name: str
+    city: str
+    country: str
+
+
+def _rows(name: str) -> list[dict]:
+    path = LEXICON_DIR / name
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@cache
+def demonyms() -> dict[str, Demonym]:
+    """Folded demonym (singular and plural) -> Demonym."""
+    out: dict[str, Demonym] = {}
+    for row in _rows("demonyms.tsv"):
+        code = row["country"].strip()
+        for word in (row["demonym"], row.get("plural") or ""):
+            word = word.strip()
+            if word and fold(word) not in out:
+                out[fold(word)] = Demonym(word, code)
+    return out
+
+
+@cache
+def seats() -> dict[str, Seat]:
+    """Folded seat name -> Seat ("kremlin" -> Moscow, RU)."""
+    return {fold(r["name"]): Seat(r["name"], r["city"], r["country"]) for r in _rows("seats.tsv")}
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Lower-cased words that introduce a person: "gen.", "mayor", "president"."""
+    return frozenset(r["word"].strip().lower() for r in _rows("titles.tsv") if r["kind"] == "person")
+
+
+@cache
+def org_heads() -> frozenset[str]:
+    """Lower-cased words that end an organisation's or facility's name: "university", "party"."""
+    return frozenset(r["word"].strip().lower().rstrip(".") for r in _rows("titles.tsv") if r["kind"] == "org")

@@ -1,0 +1,62 @@
+"""``claimmap eval geoparse|events``: the project's accuracy measures, as numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def register(sub, name: str, help_text: str) -> None:
+    p = sub.add_parser(name, help=help_text, description=help_text)
+    kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
+    gp = kinds.add_parser("geoparse", help="toponym recognition and resolution on a gold corpus (JSONL)")
+    gp.add_argument("corpus", type=Path, metavar="CORPUS.jsonl")
+    gp.add_argument("--mode", choices=["e2e", "gold"], default="e2e",
+                    help="e2e: find and resolve; gold: resolve the gold spans only")
+    gp.add_argument("--json", action="store_true", help="one JSON object")
+    gp.add_argument("--misses", type=Path, metavar="FILE", help="write errors (JSON lines) for inspection")
+    gp.set_defaults(func=run_geoparse)
+    ev = kinds.add_parser("events", help="event place of ACLED-style notes (JSONL with text, lat, lon)")
+    ev.add_argument("rows", type=Path, metavar="ROWS.jsonl")
+    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--misses", type=Path, metavar="FILE")
+    ev.set_defaults(func=run_events)
+
+
+def _report(scores, as_json: bool, title: str) -> None:
+    data = scores.to_dict()
+    if as_json:
+        print(json.dumps(data))
+        return
+    print(title)
+    for key, value in data.items():
+        print(f"  {key:>10}: {value}")
+
+
+def _write_misses(path: Path | None, misses: list) -> None:
+    if path is not None:
+        from layers.io import atomic_write_text
+
+        atomic_write_text(path, "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in misses))
+
+
+def run_geoparse(args) -> int:
+    from geo.evaluate import read_jsonl, score_geoparse
+
+    rows = read_jsonl(args.corpus)
+    misses = [] if args.misses else None
+    scores = score_geoparse(rows, args.mode, misses=misses)
+    _write_misses(args.misses, misses)
+    _report(scores, args.json, f"{args.corpus.name} ({args.mode})")
+    return 0
+
+
+def run_events(args) -> int:
+    from geo.evaluate import read_jsonl, score_events
+
+    rows = read_jsonl(args.rows)
+    misses = [] if args.misses else None
+    scores = score_events(rows, misses=misses)
+    _write_misses(args.misses, misses)
+    _report(scores, args.json, f"{args.rows.name} (event places)")
+    return 0
