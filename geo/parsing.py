@@ -2,36 +2,36 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from functools import cache
-
+from . import lexicon
 from .gazetteer import Gazetteer
 from .model import Document, Mention
 from .names import fold
-from .recognize import Guess, candidate_runs, guesses_in_run, keep
+from .recognize import PERSON, Guess, find_candidates, keep
 from .resolve import resolve_guesses
-from .tokens import tokenize
 
 
-@cache
-def _abbreviations(g: Gazetteer) -> frozenset[str]:
-    """AP-style region abbreviations that keep their period ("Tenn.", "Fla.")."""
-    return frozenset(a[3].lower() for a in g.admin1_table if a[3].endswith("."))
-
-
-def find_guesses(text: str, g: Gazetteer, *, explain: bool = False):
-    """Tokens, and the guesses kept (with ``explain``: also the dropped ones)."""
-    toks = tokenize(text, _abbreviations(g))
-    runs = candidate_runs(text, toks)
-    all_guesses: list[tuple[Guess, tuple[int, int]]] = []
-    for run in runs:
-        for guess in guesses_in_run(text, toks, run, g):
-            all_guesses.append((guess, run))
-    counts = Counter(guess.key for guess, _run in all_guesses)
+def find_guesses(text: str, g: Gazetteer) -> tuple[list[Guess], list[Guess]]:
+    """The guesses kept as place names, and those dropped (with their reasons)."""
     kept, dropped = [], []
-    for guess, run in all_guesses:
-        (kept if keep(text, toks, guess, run, g, counts[guess.key] > 1) else dropped).append(guess)
-    return (toks, kept, dropped) if explain else (toks, kept)
+    for guess in find_candidates(text, g):
+        (kept if keep(text, guess, g) else dropped).append(guess)
+    # A word the document uses as part of a person's name ("Kristina Welch",
+    # "Mayor Bush") is that person elsewhere in it too ("Welch said").
+    people = set()
+    for guess in dropped:
+        if guess.reasons and guess.reasons[-1].startswith(PERSON):
+            people.add(guess.key)
+            people.update(fold(w) for w in guess.after[:1])
+    if people:
+        still = []
+        for guess in kept:
+            if guess.words == 1 and guess.key in people and not guess.demonym and guess.importance < 6.0:
+                guess.reasons.append(f"{PERSON}the document names a person so")
+                dropped.append(guess)
+            else:
+                still.append(guess)
+        kept = still
+    return kept, dropped
 
 
 def parse(text: str, *, doc_id: str | None = None, date: str | None = None,
@@ -45,8 +45,8 @@ def parse(text: str, *, doc_id: str | None = None, date: str | None = None,
     if not isinstance(text, str):
         raise TypeError(f"parse() takes text, not {type(text).__name__}")
     g = gazetteer or Gazetteer.load()
-    toks, kept = find_guesses(text, g)
-    mentions = resolve_guesses(g, text, toks, kept, doc_id)
+    kept, _dropped = find_guesses(text, g)
+    mentions = resolve_guesses(g, text, kept, doc_id)
     return Document(text=text, id=doc_id, date=date, mentions=tuple(mentions))
 
 
@@ -56,19 +56,15 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
     A span the gazetteer does not know gets a mention with ``place`` None.
     """
     g = gazetteer or Gazetteer.load()
-    toks = tokenize(text, _abbreviations(g))
-    from . import lexicon
-
     guesses = []
     for start, end in sorted(spans):
+        if not (0 <= start < end <= len(text)):
+            raise ValueError(f"span {start}:{end} is not inside the text")
         surface = text[start:end]
         key = fold(surface)
-        first = next((i for i, t in enumerate(toks) if t.end > start), len(toks) - 1)
-        last = max(first, next((i for i in range(len(toks) - 1, -1, -1) if toks[i].start < end), first))
         hits = g.lookup_key(key) if key else []
         if not hits and key:
             hits = [(r, 1) for r in g.variants_key(key)]
-        dem = lexicon.demonyms().get(key)
-        seat = lexicon.seats().get(key)
-        guesses.append(Guess(first, last, start, end, surface, key, hits, dem, seat))
-    return resolve_guesses(g, text, toks, guesses, doc_id)
+        guesses.append(Guess(start, end, surface, key, hits, lexicon.demonyms().get(key), lexicon.seats().get(key),
+                             words=len(surface.split())))
+    return resolve_guesses(g, text, guesses, doc_id)

@@ -1,40 +1,62 @@
 """Find the spans of a text that name places (toponym recognition).
 
 Candidates are runs of capitalised words (with connectors such as "of", "de",
-hyphens, and a trailing region word: "the Kursk region", "Sumy Oblast") whose
-longest prefix the gazetteer, the demonym list or the seat list knows. Each is
-then kept or dropped on general evidence:
+hyphens, abbreviations like "St.", and a trailing region word: "the Kursk
+region", "Sumy Oblast"), found by one regular expression, whose longest word
+sequence the gazetteer, the demonym list or the seat list knows. Each is then
+kept or dropped on general evidence:
 
-- months and weekdays, words after a person title ("Gen.", "Mayor"), and
-  names glued to an unknown capitalised word ("Tyler Durden") are dropped;
-- a single word that is also a common English word ("Will", "Long") needs a
-  place important enough to outweigh how common the word is, more so at a
-  sentence start;
-- names the document repeats, or that share a country with the document's
-  other places, get the benefit of the doubt.
+- months and weekdays, generic words alone ("Gulf", "Western"), words after a
+  person title ("Gen.", "Mayor") and names glued to a rare, unknown
+  capitalised word ("Tyler Durden") are dropped;
+- a name that is also a common English word ("Will", "Long") needs a place
+  important enough to outweigh how common the word is, more so at the start
+  of a sentence; an acronym must be a country or region ("US", not "UN").
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
 from .gazetteer import LEVEL_CODES, Gazetteer
 from .names import fold
-from .tokens import Token
 
-MAX_TOKENS = 6
-CONNECTORS = frozenset("of de del della la le les du des da di do dos das upon on am an der den el al y en sur".split())
+MAX_WORDS = 6
+CONNECTORS = ("of", "de", "del", "della", "la", "le", "les", "du", "des", "da", "di", "do", "dos", "das",
+              "upon", "on", "am", "an", "der", "den", "el", "al", "y", "en", "sur")
 REGION_TAIL = frozenset("region oblast province district county state raion rayon krai governorate city".split())
-_JOINERS = {"-", "'", "’"}
+# Words that may open a sentence-initial run without being part of the name ("The city").
+FUNCTION_WORDS = frozenset(
+    "the a an this that these those in on at of for and but or to from by with as it he she they we i "
+    "his her their its our my your if when while after before during since until".split())
+PERSON = "person: "  # prefix of the reasons that mark a name as a person's
+ABBREVIATIONS = ("St", "Ste", "Ft", "Mt", "Pt")
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
+_WORD = (
+    rf"(?:(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
+    rf"|[{_UPPER}]\.[{_UPPER}][a-z]+\."  # W.Va.
+    rf"|(?:{'|'.join(ABBREVIATIONS)})\."  # St. Petersburg
+    rf"|[{_UPPER}][\w]*(?:['’\-](?!s\b)[\w]+)*)"  # Kursk, Kurs'k, Ivano-Frankivsk (not Ukraine's)
+)
+_RUN = re.compile(
+    rf"(?<![\w'’\-]){_WORD}"
+    rf"(?:(?: |-)(?:(?:{'|'.join(CONNECTORS)}) )?{_WORD})*"
+    rf"(?: (?:{'|'.join(sorted(REGION_TAIL))})\b)?"
+)
+_WORDS_IN_RUN = re.compile(rf"{_WORD}|\b(?:{'|'.join(sorted(REGION_TAIL))}|{'|'.join(CONNECTORS)})\b")
+_PREV_WORD = re.compile(r"([\w.'’]+)[\s\"“‘(]*$")
+_NEXT_WORD = re.compile(r"^\s*([\w'’]+|[.,;:!?])")
 
 LEVEL_IMPORTANCE = {  # log10-population equivalents of non-settlement places
     LEVEL_CODES["country"]: 8.0,
     LEVEL_CODES["admin1"]: 7.0,
     LEVEL_CODES["admin2"]: 5.0,
-    LEVEL_CODES["area"]: 6.0,
+    LEVEL_CODES["area"]: 7.0,
 }
 POSTAL_IMPORTANCE = 2.5  # postal places carry no population
 
@@ -51,9 +73,7 @@ def word_commonness(word: str) -> float:
 class Guess:
     """A span that may be a place name, with what the lexicons say of it."""
 
-    first: int  # token indexes, inclusive
-    last: int
-    start: int  # character offsets
+    start: int
     end: int
     surface: str
     key: str
@@ -62,78 +82,111 @@ class Guess:
     seat: lexicon.Seat | None = None
     importance: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    words: int = 1
+    run_start: int = 0  # the capitalised run the guess was found in
+    run_end: int = 0
+    before: list[str] = field(default_factory=list)  # other capitalised words of the run
+    after: list[str] = field(default_factory=list)
 
 
-def _is_name_word(tok: Token) -> bool:
-    return tok.is_word and (tok.text[0].isupper() or tok.text[0].isdigit())
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence, a headline line or a quotation."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“‘'(«—–-":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n…:"
 
 
-def _gap_ok(text: str, a: Token, b: Token) -> bool:
-    gap = text[a.end:b.start]
-    return gap in ("", " ") or gap == "-"
+_LINE_WORDS = re.compile(r"[^\W\d_][\w'’]{3,}")
 
 
-def candidate_runs(text: str, toks: list[Token]) -> list[tuple[int, int]]:
-    """(first, last) token ranges of capitalised runs, connectors and region words included."""
-    runs = []
-    i, n = 0, len(toks)
-    while i < n:
-        if not _is_name_word(toks[i]):
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and _gap_ok(text, toks[j], toks[j + 1]):
-            nxt = toks[j + 1]
-            if _is_name_word(nxt):
-                j += 1
-            elif nxt.text.lower() in REGION_TAIL:
-                j += 1
-                break
-            elif (nxt.text in CONNECTORS or nxt.text in _JOINERS) and j + 2 < n \
-                    and _is_name_word(toks[j + 2]) and _gap_ok(text, nxt, toks[j + 2]):
-                j += 2
-            else:
-                break
-        runs.append((i, j))
-        i = j + 1
-    return runs
+def title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` capitalises (nearly) every longer word: a headline."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    if len(line) > 300:
+        return False
+    words = _LINE_WORDS.findall(line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def guesses_in_run(text: str, toks: list[Token], run: tuple[int, int], g: Gazetteer) -> list[Guess]:
-    """Longest known names inside a run, left to right."""
-    first, last = run
+def previous_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+    return m.group(1) if m else ""
+
+
+def next_word(text: str, pos: int) -> str:
+    m = _NEXT_WORD.match(text[pos:pos + 40])
+    return m.group(1) if m else ""
+
+
+def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
+    """Longest known names inside each capitalised run, left to right."""
     out = []
-    i = first
     demonyms, seats = lexicon.demonyms(), lexicon.seats()
-    while i <= last:
-        if not _is_name_word(toks[i]):
-            i += 1
-            continue
-        found = None
-        for j in range(min(last, i + MAX_TOKENS - 1), i - 1, -1):
-            if not (_is_name_word(toks[j]) or toks[j].text.lower() in REGION_TAIL):
+    for run in _RUN.finditer(text):
+        words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORDS_IN_RUN.finditer(run.group())]
+        n = len(words)
+        i = 0
+        while i < n:
+            ws, we = words[i]
+            first = text[ws:we]
+            if not first[0].isupper():
+                i += 1
                 continue
-            start, end = toks[i].start, toks[j].end
-            surface = text[start:end]
-            key = fold(surface)
-            if not key:
-                continue
-            hits = g.lookup_key(key)
-            dem = demonyms.get(key) if j - i < 2 else None
-            seat = seats.get(key)
-            if not hits and toks[j].text in ("City", "city") and j > i:
-                # "Sumy City": the city named Sumy
-                base = fold(text[start:toks[j - 1].end])
-                hits = [(r, t) for r, t in g.lookup_key(base) if g.level[r] == LEVEL_CODES["settlement"]]
-            if hits or dem or seat:
-                found = Guess(i, j, start, end, surface, key, hits, dem, seat)
-                break
-        if found:
-            out.append(found)
-            i = found.last + 1
-        else:
-            i += 1
+            lead_function_word = first.lower() in FUNCTION_WORDS
+            found = None
+            for j in range(min(n, i + MAX_WORDS) - 1, i - 1, -1):
+                last = text[words[j][0]:words[j][1]]
+                tail = last.lower() in REGION_TAIL
+                if not (last[0].isupper() or tail):
+                    continue
+                if lead_function_word and (j == i or tail):
+                    continue  # "The city", "In": only a whole name like "The Hague" may start so
+                surface = text[ws:words[j][1]]
+                key = fold(surface)
+                if not key:
+                    continue
+                hits = g.lookup_key(key)
+                dem = demonyms.get(key) if j - i < 2 else None
+                seat = seats.get(key)
+                if not hits and last in ("City", "city") and j > i:
+                    # "Sumy City": the city named Sumy
+                    base = fold(text[ws:words[j - 1][1]])
+                    hits = [(r, t) for r, t in g.lookup_key(base) if g.level[r] == LEVEL_CODES["settlement"]]
+                if hits or dem or seat:
+                    found = Guess(ws, words[j][1], surface, key, hits, dem, seat, words=j - i + 1,
+                                  run_start=run.start(), run_end=run.end(),
+                                  before=[text[a:b] for a, b in words[:i] if text[a].isupper()],
+                                  after=[text[a:b] for a, b in words[j + 1:] if text[a].isupper()])
+                    i = j + 1
+                    break
+            if found is None and len(first) >= 5 and not lead_function_word:
+                found = _variant_guess(text, g, ws, we, first, words, i, run)
+                if found is not None:
+                    i += 1
+            if found:
+                out.append(found)
+            else:
+                i += 1
     return out
+
+
+VARIANT_MIN_IMPORTANCE = 4.0  # a romanisation variant must name a notable place (>= 10,000 people)
+
+
+def _variant_guess(text, g, ws, we, word, words, i, run) -> Guess | None:
+    """"Donetzk": a rare word whose romanisation skeleton matches a notable place."""
+    key = fold(word)
+    if word_commonness(word.lower()) >= 3.0:
+        return None
+    hits = [(r, 1) for r in g.variants_key(key) if importance(g, [(r, 1)]) >= VARIANT_MIN_IMPORTANCE]
+    if not hits:
+        return None
+    return Guess(ws, we, word, key, hits, run_start=run.start(), run_end=run.end(),
+                 before=[text[a:b] for a, b in words[:i] if text[a].isupper()],
+                 after=[text[a:b] for a, b in words[i + 1:] if text[a].isupper()])
 
 
 def importance(g: Gazetteer, hits: list[tuple[int, int]]) -> float:
@@ -146,65 +199,70 @@ def importance(g: Gazetteer, hits: list[tuple[int, int]]) -> float:
             value = math.log10(1 + int(g.population[row]))
         else:
             value = POSTAL_IMPORTANCE
-        best = max(best, value)
+        if value > best:
+            best = value
     return best
 
 
-def keep(text: str, toks: list[Token], guess: Guess, run: tuple[int, int], g: Gazetteer,
-         repeated: bool) -> bool:
+def _name_like(g: Gazetteer, word: str) -> bool:
+    """A rare capitalised word that is no notable place: a person's name, probably."""
+    wl = word.lower().rstrip(".")
+    if wl in lexicon.titles() or wl in lexicon.org_heads() or fold(word) in lexicon.demonyms():
+        return False
+    return word_commonness(wl) < 3.5 and importance(g, g.lookup_key(fold(word))) < 4.0
+
+
+def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     """Whether a guess is a place name, on the evidence listed in the module docstring."""
-    first_tok = toks[guess.first]
-    single = guess.first == guess.last
+    single = guess.words == 1
     low = guess.surface.lower()
-    prev = toks[guess.first - 1] if guess.first > 0 else None
     titles = lexicon.titles()
 
     if single and low in lexicon.MONTHS_AND_DAYS:
         guess.reasons.append("month or weekday")
         return False
-    if prev is not None and prev.text.lower() in titles and not guess.demonym:
-        guess.reasons.append(f"after title {prev.text!r}")
+    if single and low in REGION_TAIL:
+        guess.reasons.append("region word alone")
+        return False
+    prev = previous_word(text, guess.start).lower()
+    if prev in titles and not guess.demonym:
+        guess.reasons.append(f"{PERSON}after title {prev!r}")
         return False
     if guess.demonym or guess.seat:
         return True
 
     guess.importance = importance(g, guess.hits)
-    if single and low in lexicon.GENERIC_ADJECTIVES:
-        guess.reasons.append("generic adjective")
+    if single and low in lexicon.GENERIC_WORDS:
+        guess.reasons.append("generic geographic word")
+        return False
+    if single and len(guess.surface.rstrip(".")) <= 2 and not guess.surface.isupper():
+        guess.reasons.append("too short for a name")
         return False
     if single and guess.surface.isupper() and len(guess.surface) <= 5:
         # An acronym: only countries and regions go by one ("US", "UAE"), not towns ("UN").
         if not any(int(g.level[r]) in (LEVEL_CODES["country"], LEVEL_CODES["admin1"]) for r, _t in guess.hits):
             guess.reasons.append("acronym of no country or region")
             return False
-    # Part of a longer capitalised name ("Tyler Durden", "Andrii Sybiha"): a
-    # neighbour that is a rare word and no notable place makes it a person.
-    for k in (guess.first - 1, guess.last + 1):
-        if run[0] <= k <= run[1] and _is_name_word(toks[k]) and toks[k].text[0].isupper():
-            word = toks[k].text
-            wl = word.lower().rstrip(".")
-            if wl in titles or wl in lexicon.org_heads() or fold(word) in lexicon.demonyms():
-                continue
-            if word_commonness(wl) < 3.5 and importance(g, g.lookup_key(fold(word))) < 4.0:
-                guess.reasons.append(f"next to the name-like word {word!r}")
-                return False
-    if guess.first > run[0] and guess.importance < 5.0 and not repeated:
-        prev_word = toks[guess.first - 1]
-        if _is_name_word(prev_word) and prev_word.text.lower().rstrip(".") not in titles:
-            guess.reasons.append("inside a longer name")
+    # Part of a longer capitalised name ("Tyler Durden", "Andrii Sybiha"), unless
+    # the whole line is in title case (a headline capitalises every word).
+    neighbours = [] if title_case_line(text, guess.start) else guess.before[-1:] + guess.after[:1]
+    for word in neighbours:
+        if _name_like(g, word):
+            guess.reasons.append(f"{PERSON}next to the name-like word {word!r}")
             return False
+    if neighbours and guess.before and guess.importance < 5.0 and guess.before[-1].lower().rstrip(".") not in titles:
+        guess.reasons.append(f"{PERSON}inside a longer name")
+        return False
 
-    words = [t.text.lower() for t in toks[guess.first:guess.last + 1] if t.is_word]
-    if words[-1] in REGION_TAIL and len(words) > 1:
+    words = low.replace("-", " ").split()
+    if len(words) > 1 and words[-1] in REGION_TAIL:
         return True
     common = min(word_commonness(w) for w in words)
     need = 0.0
     if common >= 3.0:
         need = 1.5 * (common - 3.0) + 2.0
-    if first_tok.sentence_start and single:
-        need += 1.0 if common >= 3.0 else 0.0
-    if repeated:
-        need -= 1.0
+        if single and sentence_start(text, guess.start):
+            need += 1.0
     if guess.importance >= need:
         return True
     guess.reasons.append(f"common word (zipf {common:.1f}) for a place of importance {guess.importance:.1f}")

@@ -1,30 +1,30 @@
 """Choose the place each name means, with the whole document as context.
 
 Each reading of a name starts from its context-free prior (exact or alternate
-name, population). Then the document votes: readings in a country the text
-mentions (by name, demonym or other unambiguous places) gain, so do readings
-in a region it mentions, readings inside an explicitly given container
-("Sudzha, in the Kursk region", "Gainesville, Ga."), and readings close to the
-places the other names resolve to. Two rounds let a confident reading pull the
-ambiguous ones: a text about Kursk and Sumy puts Pokrovsk in Ukraine, a text
-about Melbourne, Florida keeps its other places in Florida.
+name, population). Then the document votes: readings in the countries the
+other names resolve to gain (in proportion), so do readings in a region the
+other names lie in or name, readings inside an explicitly given container
+("Sudzha, in the Kursk region", "Novotroitske, Donetsk", "Gainesville, Ga."),
+and readings close to the places the other names resolve to. Two rounds let a
+confident reading pull the ambiguous ones: a text about Kursk and Sumy puts
+Pokrovsk in Ukraine, a text about Melbourne, Florida keeps its other places
+in Florida. A name's other spellings never vote for it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import lexicon
 from .distance import haversine_km
-from .gazetteer import LEVEL_CODES, MATCH_TIER, SAME_NAME_CAPITAL_PENALTY, Gazetteer
+from .gazetteer import LEVEL_CODES, MATCH_TIER, SAME_NAME_CAPITAL_PENALTY, TIER_PRIMARY, Gazetteer
 from .model import Candidate, Mention, Place
-from .recognize import Guess
-from .tokens import Token
+from .recognize import Guess, next_word
 
-MAX_READINGS = 40
+MAX_READINGS = 25
 W_COUNTRY = 1.0
 W_ADMIN1 = 1.0
 W_CONTAINER = 3.0
@@ -35,32 +35,42 @@ _SETTLEMENT = LEVEL_CODES["settlement"]
 _ADMIN1 = LEVEL_CODES["admin1"]
 _ADMIN2 = LEVEL_CODES["admin2"]
 _COUNTRY = LEVEL_CODES["country"]
+_AREA = LEVEL_CODES["area"]
+_REGION_LEVELS = (_ADMIN1, _ADMIN2, _AREA, _COUNTRY)
 _REGION_WORDS = ("region", "oblast", "province", "district", "county", "state", "raion", "rayon", "krai")
+_CONTAINER_GLUE = (",", "in", "in the", ", in", ", in the", "near", ", near", "of", "(", ", a town in",
+                   ", a village in", ", a city in")
 
 
 @dataclass(slots=True)
-class _Slot:
-    """One recognised name and its readings (gazetteer rows) while resolving."""
+class _Name:
+    """One distinct name of the document and its readings while resolving."""
 
-    guess: Guess
-    rows: list[int]
-    priors: list[float]
+    key: str
+    rows: np.ndarray
+    priors: np.ndarray
     fixed: Place | None = None  # demonyms and seats
     role: str = "place"
-    container: int | None = None  # index of the slot naming its container
-    pick: int = -1  # index into rows
+    containers: set[int] = field(default_factory=set)  # indexes of names given as its container
+    pick: int = -1
+    scores: np.ndarray | None = None
 
 
 def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     region_phrase = guess.surface.lower().endswith(_REGION_WORDS)
+    capitals_of = g.regions_named_after_capitals(guess.hits)
+    # A country's or region's own name ("Iraq") is not some town's foreign
+    # alternate name (Arāk, Iran, is "Iraq" in GeoNames).
+    names_a_region = any(t == TIER_PRIMARY and int(g.level[r]) in (_COUNTRY, _ADMIN1, _AREA) for r, t in guess.hits)
     scored = []
-    has_settlement_admin1 = {int(g.admin1[r]) for r, _t in guess.hits if g.level[r] == _SETTLEMENT}
     for row, tier in guess.hits:
         level = int(g.level[row])
-        if region_phrase and level not in (_ADMIN1, _ADMIN2, LEVEL_CODES["area"]):
+        if region_phrase and level not in (_ADMIN1, _ADMIN2, _AREA):
+            continue
+        if names_a_region and level == _SETTLEMENT and tier != TIER_PRIMARY:
             continue
         score = g.prior(row, MATCH_TIER.get(tier, "variant"))
-        if not region_phrase and level == _ADMIN1 and int(g.admin1[row]) in has_settlement_admin1:
+        if not region_phrase and level == _ADMIN1 and int(g.admin1[row]) in capitals_of:
             score -= SAME_NAME_CAPITAL_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
@@ -80,124 +90,142 @@ def _fixed_place(g: Gazetteer, guess: Guess) -> tuple[Place | None, str]:
     return (found[0].place if found else None), "actor"
 
 
-def _inside(g: Gazetteer, row: int, container: int) -> bool:
+def _inside(g: Gazetteer, rows: np.ndarray, container: int) -> np.ndarray:
     level = int(g.level[container])
+    cc = g.country[container]
+    same_country = np.array([g.country[r] == cc for r in rows])
     if level == _COUNTRY:
-        return g.country[row] == g.country[container]
+        return same_country
     if level == _ADMIN1:
-        return int(g.admin1[row]) == int(g.admin1[container]) and g.country[row] == g.country[container]
+        return same_country & (g.admin1[rows] == g.admin1[container])
     if level == _ADMIN2:
-        return int(g.admin2[row]) == container
-    return False
+        return g.admin2[rows] == container
+    return np.zeros(len(rows), dtype=bool)
 
 
-def _containers(text: str, toks: list[Token], slots: list[_Slot]) -> None:
-    """Mark "X, Y" and "X in (the) Y (region)" where Y can contain X."""
-    for i in range(len(slots) - 1):
-        a, b = slots[i], slots[i + 1]
-        between = text[a.guess.end:b.guess.start].strip().lower()
-        if between in (",", "in", "in the", ", in", ", in the", "near", ", near") or between.startswith(", a town in"):
-            a.container = i + 1
-
-
-def _role(g: Gazetteer, toks: list[Token], slot: _Slot, row: int) -> str:
+def _role(g: Gazetteer, text: str, guess: Guess, row: int) -> str:
     """``actor`` for a capital or country used for its government ("Moscow has slammed")."""
-    if slot.fixed is not None:
-        return slot.role
     level = int(g.level[row])
     if not (row in g.capitals or level == _COUNTRY):
         return "place"
-    nxt = slot.guess.last + 1
-    if nxt >= len(toks):
-        return "place"
-    word = toks[nxt].text.lower()
-    if word in ("'s", "’s"):
-        following = toks[nxt + 1].text.lower() if nxt + 1 < len(toks) else ""
+    word = next_word(text, guess.end).lower()
+    if word in ("'s", "’s") or text.startswith(("'s", "’s"), guess.end):
+        following = next_word(text, guess.end + 2).lower()
         return "place" if following in lexicon.DIRECTION_WORDS or level == _COUNTRY else "actor"
-    if word in lexicon.ACTOR_VERBS and (nxt + 1 < len(toks)) and toks[nxt + 1].text not in (".", ","):
-        return "actor"
+    if word in lexicon.ACTOR_VERBS:
+        after = next_word(text, text.find(word, guess.end) + len(word)) if word else ""
+        return "place" if after in (".", ",", "") else "actor"
     return "place"
 
 
-def resolve_guesses(g: Gazetteer, text: str, toks: list[Token], guesses: list[Guess],
-                    doc_id: str | None = None) -> list[Mention]:
-    slots: list[_Slot] = []
+def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str | None = None) -> list[Mention]:
+    names: dict[str, _Name] = {}
+    order: list[str] = []
     for guess in guesses:
+        key = guess.key + ("|region" if guess.surface.lower().endswith(_REGION_WORDS) else "")
+        order.append(key)
+        if key in names:
+            continue
         if guess.demonym is not None or guess.seat is not None:
             place, role = _fixed_place(g, guess)
-            slots.append(_Slot(guess, [], [], fixed=place, role=role))
+            names[key] = _Name(key, np.array([], dtype=np.int64), np.array([]), fixed=place, role=role)
         else:
             rows, priors = _readings(g, guess)
-            slots.append(_Slot(guess, rows, priors))
-    _containers(text, toks, slots)
-
-    # Round 0: every name takes its best prior reading.
-    for s in slots:
-        s.pick = 0 if s.rows else -1
-    scores: list[np.ndarray] = [np.array(s.priors) for s in slots]
-    for _ in range(ROUNDS):
-        picks = [_picked_row(s) for s in slots]
-        fixed_places = [s.fixed for s in slots]
-        new_scores = []
-        for i, s in enumerate(slots):
-            if not s.rows:
-                new_scores.append(np.array([]))
-                continue
-            others = [j for j in range(len(slots)) if slots[j].guess.key != s.guess.key]
-            countries = Counter()
-            admin1s = Counter()
-            points = []
-            for j in others:
-                row, place = picks[j], fixed_places[j]
-                if place is not None:
-                    countries[place.country_code] += 1
-                    if place.level == "admin1":
-                        admin1s[(place.country_code, place.admin1_code)] += 1
-                    if place.level != "country":
-                        points.append((place.lat, place.lon))
-                    continue
-                if row < 0:
-                    continue
-                countries[g.country[row]] += 1
-                if int(g.level[row]) in (_ADMIN1, _SETTLEMENT, _ADMIN2):
-                    admin1s[(g.country[row], int(g.admin1[row]))] += 1
-                if int(g.level[row]) != _COUNTRY:
-                    points.append((float(g.lat[row]), float(g.lon[row])))
-            rows = np.array(s.rows)
-            sc = np.array(s.priors, dtype=float)
-            cc = np.array([g.country[r] for r in s.rows])
-            sc += W_COUNTRY * np.isin(cc, list(countries)) if countries else 0
-            if admin1s:
-                keys = set(admin1s)
-                sc += W_ADMIN1 * np.array([(g.country[r], int(g.admin1[r])) in keys for r in s.rows])
-            if s.container is not None:
-                crow = picks[s.container]
-                if crow >= 0:
-                    sc += W_CONTAINER * np.array([_inside(g, r, crow) for r in s.rows])
-            if points:
-                pts = np.array(points)
-                d = haversine_km(g.lat[rows][:, None], g.lon[rows][:, None], pts[None, :, 0], pts[None, :, 1])
-                sc += W_NEAR * (d <= NEAR_KM).mean(axis=1)
-            new_scores.append(sc)
-        for s, sc in zip(slots, new_scores):
-            if s.rows:
-                s.pick = int(np.argmax(sc))
-        scores = new_scores
+            names[key] = _Name(key, np.array(rows, dtype=np.int64), np.array(priors, dtype=float))
+    keys = list(names)
+    index = {k: i for i, k in enumerate(keys)}
+    # "X, Y" and "X in (the) Y": Y may contain X.
+    for a, b, ka, kb in zip(guesses, guesses[1:], order, order[1:]):
+        glue = text[a.end:b.start].strip().lower()
+        if ka != kb and glue in _CONTAINER_GLUE:
+            names[ka].containers.add(index[kb])
+    _vote(g, [names[k] for k in keys])
 
     mentions = []
-    for s, sc in zip(slots, scores):
-        guess = s.guess
-        if s.fixed is not None or not s.rows:
-            cands = (Candidate(s.fixed, 1.0, "exact"),) if s.fixed is not None else ()
-            mentions.append(Mention(guess.start, guess.end, guess.surface, s.fixed, cands, s.role, doc_id))
+    for guess, key in zip(guesses, order):
+        n = names[key]
+        if n.fixed is not None or len(n.rows) == 0:
+            cands = (Candidate(n.fixed, 1.0, "exact"),) if n.fixed is not None else ()
+            mentions.append(Mention(guess.start, guess.end, guess.surface, n.fixed, cands, n.role, doc_id))
             continue
-        order = np.argsort(-sc, kind="stable")[:5]
-        cands = tuple(Candidate(g.place(s.rows[k]), round(float(sc[k]), 4), "context") for k in order)
-        row = s.rows[int(order[0])]
+        top = np.argsort(-n.scores, kind="stable")[:5]
+        cands = tuple(Candidate(g.place(int(n.rows[k])), round(float(n.scores[k]), 4), "context") for k in top)
+        row = int(n.rows[top[0]])
         mentions.append(Mention(guess.start, guess.end, guess.surface, cands[0].place, cands,
-                                _role(g, toks, s, row), doc_id))
+                                _role(g, text, guess, row), doc_id))
     return mentions
 
 
-def _picked_row(s: _Slot) -> int:
-    return s.rows[s.pick] if s.rows and s.pick >= 0 else -1
+def _vote(g: Gazetteer, names: list[_Name]) -> None:
+    """Rounds of context votes; sets ``pick`` and ``scores`` of every name."""
+    for n in names:
+        n.scores = n.priors.copy()
+        n.pick = 0 if len(n.rows) else -1
+    # Static per-reading facts.
+    facts = []
+    for n in names:
+        cc = [g.country[r] for r in n.rows]
+        a1 = [(g.country[r], int(g.admin1[r])) for r in n.rows]
+        facts.append((cc, a1, g.lat[n.rows], g.lon[n.rows], set(n.rows.tolist())))
+    fixed_votes = []  # (country, admin1 key or None, lat, lon or None) of demonyms and seats
+    for n in names:
+        p = n.fixed
+        if p is None:
+            fixed_votes.append(None)
+            continue
+        a1 = None
+        if p.level == "admin1":
+            row = g.admin1_row(p.admin1_code)
+            a1 = (p.country_code, int(g.admin1[row])) if row is not None else None
+        fixed_votes.append((p.country_code, a1, None if p.level == "country" else (p.lat, p.lon)))
+
+    for _ in range(ROUNDS):
+        picks = []
+        for i, n in enumerate(names):
+            if fixed_votes[i] is not None:
+                picks.append(fixed_votes[i])
+            elif n.pick >= 0:
+                r = int(n.rows[n.pick])
+                level = int(g.level[r])
+                point = None if level in (_COUNTRY, _AREA) else (float(g.lat[r]), float(g.lon[r]))
+                a1 = (g.country[r], int(g.admin1[r])) if level != _COUNTRY and g.admin1[r] >= 0 else None
+                picks.append((g.country[r], a1, point))
+            else:
+                picks.append(None)
+        new_picks = []
+        for i, n in enumerate(names):
+            if len(n.rows) <= 1:
+                new_picks.append(n.pick)
+                continue
+            cc, a1, lat, lon, mine = facts[i]
+            others = [j for j in range(len(names)) if j != i and picks[j] is not None
+                      and not mine.intersection(facts[j][4])]
+            sc = n.priors.copy()
+            if others:
+                countries = Counter(picks[j][0] for j in others)
+                total = sum(countries.values())
+                sc += W_COUNTRY * np.array([countries.get(c, 0) / total for c in cc])
+                regions = {picks[j][1] for j in others if picks[j][1] is not None}
+                if regions:
+                    sc += W_ADMIN1 * np.array([k in regions for k in a1])
+                points = [picks[j][2] for j in others if picks[j][2] is not None]
+                if points:
+                    pts = np.array(points)
+                    d = haversine_km(lat[:, None], lon[:, None], pts[None, :, 0], pts[None, :, 1])
+                    sc += W_NEAR * (d <= NEAR_KM).mean(axis=1)
+            for j in n.containers:
+                c = names[j]
+                regions = [int(r) for r in c.rows if int(g.level[r]) in _REGION_LEVELS][:3]
+                if c.fixed is not None:
+                    row = g.admin1_row(c.fixed.admin1_code) if c.fixed.level == "admin1" else \
+                        g.country_row(c.fixed.country_code)
+                    regions = [row] if row is not None else []
+                if regions:
+                    inside = np.zeros(len(n.rows), dtype=bool)
+                    for r in regions:
+                        inside |= _inside(g, n.rows, r)
+                    sc += W_CONTAINER * inside
+            n.scores = sc
+            new_picks.append(int(np.argmax(sc)))
+        for n, p in zip(names, new_picks):
+            n.pick = p

@@ -1,0 +1,158 @@
+"""geo.parse and geo.resolve on small texts written for these tests."""
+
+import pytest
+
+import geo
+
+
+def mentions(text, **kw):
+    doc = geo.parse(text, **kw)
+    for m in doc.mentions:
+        assert text[m.start:m.end] == m.surface
+    return doc.mentions
+
+
+def find(ms, surface):
+    hits = [m for m in ms if m.surface == surface]
+    assert hits, f"{surface!r} not found in {[m.surface for m in ms]}"
+    return hits[0]
+
+
+def surfaces(ms):
+    return {m.surface for m in ms}
+
+
+@pytest.mark.parametrize(
+    "text, surface, level, code",
+    [
+        ("Fighting continued in the Kursk region on Monday.", "Kursk region", "admin1", "RU-KRS"),
+        ("Shelling hit Sumy Oblast overnight, officials said.", "Sumy Oblast", "admin1", "UA-59"),
+        ("Power was cut across the Zaporizhzhia region after the strike.", "Zaporizhzhia region", "admin1", "UA-23"),
+    ],
+)
+def test_parse_region_phrases_resolve_to_the_region(gazetteer, text, surface, level, code):
+    m = find(mentions(text), surface)
+    assert (m.place.level, m.place.admin1_code) == (level, code)
+
+
+def test_parse_the_donbas_is_an_area_in_ukraine(gazetteer):
+    m = find(mentions("Russia has concentrated its forces in the Donbas since spring."), "Donbas")
+    assert m.place.level == "area" and m.place.country_code == "UA"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Trains from Kamianets-Podilskyi were delayed.", "Kamianets-Podilskyi"),
+    ("Flights to New York resumed on Friday.", "New York"),
+    ("Refugees reached St. Petersburg by bus.", "St. Petersburg"),
+])
+def test_parse_multi_word_and_hyphenated_names(gazetteer, text, surface):
+    assert surface in surfaces(mentions(text))
+
+
+def test_parse_possessive_keeps_the_name_and_the_place_role(gazetteer):
+    m = find(mentions("The offensive in Ukraine's east has stalled."), "Ukraine")
+    assert m.place.country_code == "UA" and m.role == "place"
+
+
+def test_parse_german_romanisation_resolves(gazetteer):
+    m = find(mentions("Ukraine's manpower is depleted both in Donetzk and Kursk."), "Donetzk")
+    assert m.place.geonameid == 709717
+
+
+def test_parse_relative_place_resolves_near_its_anchor(gazetteer):
+    ms = mentions("Russian troops entered Pokrovka, southeast of Sumy City, on Tuesday.")
+    m = find(ms, "Pokrovka")
+    assert (m.place.country_code, m.place.admin1_code) == ("UA", "UA-59")
+    assert find(ms, "Sumy City").place.name == "Sumy"
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Mon, 09/16/2024 - 15:25", "Mon"),
+    ("The editor Tyler Durden wrote the piece.", "Tyler"),
+    ("Kremlin spokesman Dmitry Peskov called it a provocation.", "Peskov"),
+    ("Ukraine invited the Red Cross and the United Nations.", "Red Cross"),
+    ("Ukraine invited the Red Cross and the United Nations.", "United Nations"),
+    ("Will the talks resume? Nobody knows.", "Will"),
+    ("Western journalists crossed the border.", "Western"),
+    ("Ukraine asked the UN for help.", "UN"),
+])
+def test_parse_rejects_what_only_looks_like_a_place(gazetteer, text, absent):
+    assert absent not in surfaces(mentions(text))
+
+
+def test_parse_a_surname_stays_a_person_through_the_document(gazetteer):
+    text = ("Officer Kristina Welch arrived at noon. Welch said the road to Dallas was closed.")
+    ms = mentions(text)
+    assert "Welch" not in surfaces(ms) and "Dallas" in surfaces(ms)
+
+
+def test_parse_war_zone_reading_emerges_from_the_text(gazetteer):
+    text = ("Ukrainian forces pushed into the Kursk region while Russian units advanced near "
+            "Pokrovsk. Shelling was also reported in Sumy and Donetsk.")
+    ms = mentions(text)
+    assert find(ms, "Pokrovsk").place.geonameid == 704422  # Donetsk Oblast, not Yakutia
+    assert find(ms, "Donetsk").place.country_code == "UA"
+
+
+def test_parse_florida_context_keeps_places_in_florida(gazetteer):
+    text = "The storm reached Melbourne, Florida, before turning toward Orlando and Palm Bay."
+    ms = mentions(text)
+    assert find(ms, "Melbourne").place.admin1_code == "US-FL"
+    assert find(ms, "Orlando").place.admin1_code == "US-FL"
+
+
+def test_parse_containment_picks_the_reading_inside_the_container(gazetteer):
+    ms = mentions("Sudzha, in the Kursk region, was the first town taken.")
+    assert find(ms, "Sudzha").place.admin1_code == "RU-KRS"
+    ms = mentions("Shelling was reported near Oleksandrivka, Donetsk, on Friday.")
+    assert find(ms, "Oleksandrivka").place.admin1_code == "UA-14"
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Its forces control some 100 settlements on the Russian side near the border.", "Russian", "RU"),
+    ("Ukrainian forces crossed the border.", "Ukrainian", "UA"),
+])
+def test_parse_demonyms_resolve_to_the_country(gazetteer, text, surface, code):
+    m = find(mentions(text), surface)
+    assert m.role == "demonym" and m.place.level == "country" and m.place.country_code == code
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Moscow has slammed it as a provocation.", "Moscow"),
+    ("The Kremlin has accused the invading forces of abuses.", "Kremlin"),
+    ("Kiev's hope is that Russia is forced to divert manpower.", "Kiev"),
+    ("Washington said it was not consulted.", "Washington"),
+])
+def test_parse_metonymy_marks_actors(gazetteer, text, surface):
+    assert find(mentions(text), surface).role == "actor"
+
+
+def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
+    assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
+
+
+def test_parse_document_keeps_id_date_and_candidates(gazetteer):
+    doc = geo.parse("Shelling hit Kharkiv.", doc_id="d1", date="2024-09-16")
+    assert (doc.id, doc.date) == ("d1", "2024-09-16")
+    m = doc.mentions[0]
+    assert m.doc_id == "d1" and m.candidates and m.candidates[0].place == m.place
+    scores = [c.score for c in m.candidates]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_resolve_given_spans(gazetteer):
+    text = "Drones struck Sudzha and Kurchatov."
+    spans = [(text.index("Sudzha"), text.index("Sudzha") + 6), (text.index("Kurchatov"), len(text) - 1)]
+    ms = geo.resolve(text, spans)
+    assert [m.surface for m in ms] == ["Sudzha", "Kurchatov"]
+    assert all(m.place.admin1_code == "RU-KRS" for m in ms)
+
+
+def test_resolve_rejects_spans_outside_the_text(gazetteer):
+    with pytest.raises(ValueError):
+        geo.resolve("Kursk", [(0, 50)])
+
+
+@pytest.mark.parametrize("text", ["", "   ", "no capitals at all here", "\x00\x01", "!!!???"])
+def test_parse_text_without_places_gives_no_mentions(gazetteer, text):
+    assert geo.parse(text).mentions == ()
