@@ -126,6 +126,7 @@ class Gazetteer:
         self.admin2: np.ndarray = cols["admin2"]
         self.capitals: frozenset[int] = frozenset(cols["capitals"])
         self._places: dict[int, Place] = {}
+        self.memo: dict = {}  # per-name results of the parser (readings, importance), bounded
         self.admin1_table: list[tuple[str, str, str, str, str]] = cols["admin1_table"]
 
     _shared: Gazetteer | None = None
@@ -159,6 +160,16 @@ class Gazetteer:
                 self._places.clear()
             cached = self._places[row] = self._make_place(row)
         return cached
+
+    def memoize(self, key, compute):
+        """``compute()`` once per ``key`` (cleared when it grows past 200,000 entries)."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            if len(self.memo) > 200_000:
+                self.memo.clear()
+            value = self.memo[key] = compute()
+            return value
 
     def _make_place(self, row: int) -> Place:
         level = LEVEL_NAMES[int(self.level[row])]
@@ -196,6 +207,12 @@ class Gazetteer:
     def lookup_key(self, key: str) -> list[tuple[int, int]]:
         """``[(row, tier)]`` for an already folded key; tier 3 = the place's main name."""
         return self._names.get_tagged(key)
+
+    def has_prefix(self, key: str) -> bool:
+        """Whether some name key starts with ``key`` (or is it)."""
+        for _ in self._names.trie.iterkeys(key):
+            return True
+        return False
 
     def variants_key(self, key: str) -> list[int]:
         """Rows with a name of the same romanisation skeleton as folded ``key``."""

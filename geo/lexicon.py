@@ -104,3 +104,9 @@ def titles() -> frozenset[str]:
 def org_heads() -> frozenset[str]:
     """Lower-cased words that end an organisation's or facility's name: "university", "party"."""
     return frozenset(r["word"].strip().lower().rstrip(".") for r in _rows("titles.tsv") if r["kind"] == "org")
+
+
+@cache
+def key_prefixes() -> frozenset[str]:
+    """Every prefix of every demonym and seat key: lets a scan stop early."""
+    return frozenset(k[:i] for k in (*demonyms(), *seats()) for i in range(1, len(k) + 1))

@@ -44,7 +44,7 @@ _WORD = (
     rf"|[{_UPPER}][\w]*(?:['’\-](?!s\b)[\w]+)*)"  # Kursk, Kurs'k, Ivano-Frankivsk (not Ukraine's)
 )
 _RUN = re.compile(
-    rf"(?<![\w'’\-]){_WORD}"
+    rf"(?=[{_UPPER}])(?<![\w'’\-]){_WORD}"
     rf"(?:(?: |-)(?:(?:{'|'.join(CONNECTORS)}) )?{_WORD})*"
     rf"(?: (?:{'|'.join(sorted(REGION_TAIL))})\b)?"
 )
@@ -124,9 +124,15 @@ def next_word(text: str, pos: int) -> str:
 def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
     """Longest known names inside each capitalised run, left to right."""
     out = []
-    demonyms, seats = lexicon.demonyms(), lexicon.seats()
+    demonyms, seats, lexicon_prefixes = lexicon.demonyms(), lexicon.seats(), lexicon.key_prefixes()
     for run in _RUN.finditer(text):
-        words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORDS_IN_RUN.finditer(run.group())]
+        rs, rtext = run.start(), run.group()
+        if " " not in rtext:  # one word, the common case
+            if rtext.lower() in FUNCTION_WORDS:
+                continue
+            words = [(rs, run.end())]
+        else:
+            words = [(m.start() + rs, m.end() + rs) for m in _WORDS_IN_RUN.finditer(rtext)]
         n = len(words)
         i = 0
         while i < n:
@@ -137,31 +143,36 @@ def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
                 continue
             lead_function_word = first.lower() in FUNCTION_WORDS
             found = None
-            for j in range(min(n, i + MAX_WORDS) - 1, i - 1, -1):
+            key = ""
+            # Scan forward while some gazetteer name starts with the words so far;
+            # keep the longest span that is a whole name.
+            for j in range(i, min(n, i + MAX_WORDS)):
                 last = text[words[j][0]:words[j][1]]
+                key += fold(last)
+                city = last in ("City", "city") and j > i
+                if j > i and not city and key not in lexicon_prefixes and not g.has_prefix(key):
+                    break
                 tail = last.lower() in REGION_TAIL
                 if not (last[0].isupper() or tail):
                     continue
                 if lead_function_word and (j == i or tail):
                     continue  # "The city", "In": only a whole name like "The Hague" may start so
-                surface = text[ws:words[j][1]]
-                key = fold(surface)
                 if not key:
                     continue
                 hits = g.lookup_key(key)
                 dem = demonyms.get(key) if j - i < 2 else None
                 seat = seats.get(key)
-                if not hits and last in ("City", "city") and j > i:
+                if not hits and city:
                     # "Sumy City": the city named Sumy
-                    base = fold(text[ws:words[j - 1][1]])
+                    base = key[: -len("city")]
                     hits = [(r, t) for r, t in g.lookup_key(base) if g.level[r] == LEVEL_CODES["settlement"]]
                 if hits or dem or seat:
-                    found = Guess(ws, words[j][1], surface, key, hits, dem, seat, words=j - i + 1,
+                    found = Guess(ws, words[j][1], text[ws:words[j][1]], key, hits, dem, seat, words=j - i + 1,
                                   run_start=run.start(), run_end=run.end(),
                                   before=[text[a:b] for a, b in words[:i] if text[a].isupper()],
                                   after=[text[a:b] for a, b in words[j + 1:] if text[a].isupper()])
-                    i = j + 1
-                    break
+            if found is not None:
+                i += found.words
             if found is None and len(first) >= 5 and not lead_function_word:
                 found = _variant_guess(text, g, ws, we, first, words, i, run)
                 if found is not None:
@@ -231,7 +242,8 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if guess.demonym or guess.seat:
         return True
 
-    guess.importance = importance(g, guess.hits)
+    guess.importance = g.memoize(("importance", guess.key), lambda: importance(g, guess.hits)) \
+        if guess.hits and guess.hits[0][1] != 1 else importance(g, guess.hits)
     if single and low in lexicon.GENERIC_WORDS:
         guess.reasons.append("generic geographic word")
         return False

@@ -127,10 +127,10 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         if key in names:
             continue
         if guess.demonym is not None or guess.seat is not None:
-            place, role = _fixed_place(g, guess)
+            place, role = g.memoize(("fixed", key), lambda: _fixed_place(g, guess))
             names[key] = _Name(key, np.array([], dtype=np.int64), np.array([]), fixed=place, role=role)
         else:
-            rows, priors = _readings(g, guess)
+            rows, priors = g.memoize(("readings", key, len(guess.hits)), lambda: _readings(g, guess))
             names[key] = _Name(key, np.array(rows, dtype=np.int64), np.array(priors, dtype=float))
     keys = list(names)
     index = {k: i for i, k in enumerate(keys)}
@@ -167,6 +167,9 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
         cc = [g.country[r] for r in n.rows]
         a1 = [(g.country[r], int(g.admin1[r])) for r in n.rows]
         facts.append((cc, a1, g.lat[n.rows], g.lon[n.rows], set(n.rows.tolist())))
+    # Names that share a reading (other spellings of one place) never vote for each other.
+    overlaps = [[j for j in range(len(names)) if j != i and facts[i][4] and facts[i][4] & facts[j][4]]
+                for i in range(len(names))]
     fixed_votes = []  # (country, admin1 key or None, lat, lon or None) of demonyms and seats
     for n in names:
         p = n.fixed
@@ -192,25 +195,41 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                 picks.append((g.country[r], a1, point))
             else:
                 picks.append(None)
+        countries_all = Counter(p[0] for p in picks if p is not None)
+        regions_all = Counter(p[1] for p in picks if p is not None and p[1] is not None)
+        point_of = [p[2] if p is not None else None for p in picks]
+        all_points = np.array([pt for pt in point_of if pt is not None]) if any(point_of) else None
+        point_index = np.cumsum([pt is not None for pt in point_of]) - 1
         new_picks = []
         for i, n in enumerate(names):
             if len(n.rows) <= 1:
                 new_picks.append(n.pick)
                 continue
             cc, a1, lat, lon, mine = facts[i]
-            others = [j for j in range(len(names)) if j != i and picks[j] is not None
-                      and not mine.intersection(facts[j][4])]
+            # Votes of every other name: all votes less this name's and those sharing a reading with it.
+            excluded = [i] + [j for j in overlaps[i]]
+            countries = countries_all.copy()
+            regions = regions_all.copy()
+            point_mask = None
+            for j in excluded:
+                if picks[j] is None:
+                    continue
+                countries[picks[j][0]] -= 1
+                if picks[j][1] is not None:
+                    regions[picks[j][1]] -= 1
+                if point_of[j] is not None:
+                    if point_mask is None:
+                        point_mask = np.ones(len(all_points), dtype=bool)
+                    point_mask[point_index[j]] = False
             sc = n.priors.copy()
-            if others:
-                countries = Counter(picks[j][0] for j in others)
-                total = sum(countries.values())
-                sc += W_COUNTRY * np.array([countries.get(c, 0) / total for c in cc])
-                regions = {picks[j][1] for j in others if picks[j][1] is not None}
-                if regions:
-                    sc += W_ADMIN1 * np.array([k in regions for k in a1])
-                points = [picks[j][2] for j in others if picks[j][2] is not None]
-                if points:
-                    pts = np.array(points)
+            total = sum(v for v in countries.values() if v > 0)
+            if total:
+                sc += W_COUNTRY * np.array([max(countries.get(c, 0), 0) / total for c in cc])
+                live = {k for k, v in regions.items() if v > 0}
+                if live:
+                    sc += W_ADMIN1 * np.array([k in live for k in a1])
+                pts = all_points if point_mask is None else all_points[point_mask]
+                if pts is not None and len(pts):
                     d = haversine_km(lat[:, None], lon[:, None], pts[None, :, 0], pts[None, :, 1])
                     sc += W_NEAR * (d <= NEAR_KM).mean(axis=1)
             for j in n.containers:
@@ -227,5 +246,8 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                     sc += W_CONTAINER * inside
             n.scores = sc
             new_picks.append(int(np.argmax(sc)))
+        changed = any(n.pick != p for n, p in zip(names, new_picks))
         for n, p in zip(names, new_picks):
             n.pick = p
+        if not changed:
+            break  # a further round would vote the same way
