@@ -286,9 +286,11 @@ class Gazetteer:
                 if self.level[r] == LEVEL_CODES["settlement"]
                 and self.population[r] >= (CAPITAL_MIN_POP if tier == TIER_PRIMARY else 10 * CAPITAL_MIN_POP)}
 
-    def prior(self, row: int, match: str) -> float:
+    def prior(self, row: int, match: str, match_weight: dict | None = None, population_weight: float | None = None) -> float:
         """Context-free score of a reading: how well the name matched, and how big the place is."""
-        return MATCH_WEIGHT[match] + POPULATION_WEIGHT * math.log10(1 + int(self.population[row]))
+        mw = MATCH_WEIGHT if match_weight is None else match_weight
+        pw = POPULATION_WEIGHT if population_weight is None else population_weight
+        return mw[match] + pw * math.log10(1 + int(self.population[row]))
 
     def _fuzzy(self, key: str) -> dict[int, str]:
         from rapidfuzz import fuzz, process
@@ -321,6 +323,10 @@ class Gazetteer:
         """(level, ISO code) -> row for regions and countries."""
         rows = np.flatnonzero(self.level != LEVEL_CODES["settlement"])
         return {(int(self.level[r]), self.code[r]): int(r) for r in rows}
+
+    def row_of_code(self, code: str) -> int | None:
+        """Row of an area or continent by its code (``area:donbas``, ``continent:EU``)."""
+        return self._code_rows.get((LEVEL_CODES["area"], code))
 
     def admin1_row(self, iso_code: str) -> int | None:
         """Row of the admin-1 region with this ISO 3166-2 code (``UA-43``)."""

@@ -7,7 +7,7 @@ from .gazetteer import Gazetteer
 from .model import Document, Mention
 from .names import fold
 from .recognize import PERSON, Guess, find_candidates, keep
-from .resolve import resolve_guesses
+from .resolution import resolve_guesses
 
 
 def find_guesses(text: str, g: Gazetteer) -> tuple[list[Guess], list[Guess]]:

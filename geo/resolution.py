@@ -13,6 +13,7 @@ in Florida. A name's other spellings never vote for it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -24,7 +25,12 @@ from .gazetteer import LEVEL_CODES, MATCH_TIER, SAME_NAME_CAPITAL_PENALTY, TIER_
 from .model import Candidate, Mention, Place
 from .recognize import Guess, next_word
 
-MAX_READINGS = 25
+MAX_READINGS = 40
+# Priors of readings in running text: a name's match kind and the place's size
+# (per decade of population) against the context votes below.
+PRIOR_MATCH = {"exact": 1.5, "alternate": 1.0, "variant": 0.6, "fuzzy": 0.3}
+PRIOR_POPULATION = 0.4
+COMMON_NAME_ALTERNATE_PENALTY = 1.5
 W_COUNTRY = 1.0
 W_ADMIN1 = 1.0
 W_CONTAINER = 3.0
@@ -38,6 +44,8 @@ _COUNTRY = LEVEL_CODES["country"]
 _AREA = LEVEL_CODES["area"]
 _REGION_LEVELS = (_ADMIN1, _ADMIN2, _AREA, _COUNTRY)
 _REGION_WORDS = ("region", "oblast", "province", "district", "county", "state", "raion", "rayon", "krai")
+# "Stepanivka village, Kherson": a settlement-kind word between the names.
+_KIND_WORD = re.compile(r"^\s*(?:village|town|city|settlement|hamlet|township|district|raion|area|border checkpoint)\b")
 _CONTAINER_GLUE = (",", "in", "in the", ", in", ", in the", "near", ", near", "of", "(", ", a town in",
                    ", a village in", ", a city in")
 
@@ -62,6 +70,9 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     # A country's or region's own name ("Iraq") is not some town's foreign
     # alternate name (Arāk, Iran, is "Iraq" in GeoNames).
     names_a_region = any(t == TIER_PRIMARY and int(g.level[r]) in (_COUNTRY, _ADMIN1, _AREA) for r, t in guess.hits)
+    # A name many places bear as their main name ("Oleksandrivka") is rarely
+    # meant as some city's old or foreign alternate name (Donetsk's).
+    common_name = sum(1 for r, t in guess.hits if t == TIER_PRIMARY and int(g.level[r]) == _SETTLEMENT) >= 3
     scored = []
     for row, tier in guess.hits:
         level = int(g.level[row])
@@ -69,12 +80,14 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
             continue
         if names_a_region and level == _SETTLEMENT and tier != TIER_PRIMARY:
             continue
-        score = g.prior(row, MATCH_TIER.get(tier, "variant"))
+        score = g.prior(row, MATCH_TIER.get(tier, "variant"), PRIOR_MATCH, PRIOR_POPULATION)
         if not region_phrase and level == _ADMIN1 and int(g.admin1[row]) in capitals_of:
             score -= SAME_NAME_CAPITAL_PENALTY
+        if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT:
+            score -= COMMON_NAME_ALTERNATE_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
-        scored = [(g.prior(r, MATCH_TIER.get(t, "variant")), r) for r, t in guess.hits]
+        scored = [(g.prior(r, MATCH_TIER.get(t, "variant"), PRIOR_MATCH, PRIOR_POPULATION), r) for r, t in guess.hits]
     scored.sort(key=lambda x: (-x[0], x[1]))
     scored = scored[:MAX_READINGS]
     return [r for _s, r in scored], [s for s, _r in scored]
@@ -83,7 +96,10 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
 def _fixed_place(g: Gazetteer, guess: Guess) -> tuple[Place | None, str]:
     if guess.demonym is not None:
         code = guess.demonym.code
-        row = g.admin1_row(code) if "-" in code else g.country_row(code)
+        if ":" in code:  # continent:EU, area:donbas
+            row = g.row_of_code(code)
+        else:
+            row = g.admin1_row(code) if "-" in code else g.country_row(code)
         return (g.place(row) if row is not None else None), "demonym"
     seat = guess.seat
     found = g.candidates(seat.city, country_codes=[seat.country], levels=("settlement",), limit=1)
@@ -136,7 +152,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     index = {k: i for i, k in enumerate(keys)}
     # "X, Y" and "X in (the) Y": Y may contain X.
     for a, b, ka, kb in zip(guesses, guesses[1:], order, order[1:]):
-        glue = text[a.end:b.start].strip().lower()
+        glue = _KIND_WORD.sub("", text[a.end:b.start].lower()).strip()
         if ka != kb and glue in _CONTAINER_GLUE:
             names[ka].containers.add(index[kb])
     _vote(g, [names[k] for k in keys])
