@@ -17,11 +17,7 @@ def find_guesses(text: str, g: Gazetteer) -> tuple[list[Guess], list[Guess]]:
         (kept if keep(text, guess, g) else dropped).append(guess)
     # A word the document uses as part of a person's name ("Kristina Welch",
     # "Mayor Bush") is that person elsewhere in it too ("Welch said").
-    people = set()
-    for guess in dropped:
-        if guess.reasons and guess.reasons[-1].startswith(PERSON):
-            people.add(guess.key)
-            people.update(fold(w) for w in guess.after[:1])
+    people = {guess.surname for guess in dropped if guess.surname}
     if people:
         still = []
         for guess in kept:

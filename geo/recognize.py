@@ -48,7 +48,10 @@ _RUN = re.compile(
     rf"(?:(?: |-)(?:(?:{'|'.join(CONNECTORS)}) )?{_WORD})*"
     rf"(?: (?:{'|'.join(sorted(REGION_TAIL))})\b)?"
 )
-_WORDS_IN_RUN = re.compile(rf"{_WORD}|\b(?:{'|'.join(sorted(REGION_TAIL))}|{'|'.join(CONNECTORS)})\b")
+# Words of a run: hyphenated compounds split into their parts ("Egyptian-US",
+# "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.
+_WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
+                           rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
 _PREV_WORD = re.compile(r"([\w.'’]+)[\s\"“‘(]*$")
 _NEXT_WORD = re.compile(r"^\s*([\w'’]+|[.,;:!?])")
 
@@ -87,6 +90,7 @@ class Guess:
     run_end: int = 0
     before: list[str] = field(default_factory=list)  # other capitalised words of the run
     after: list[str] = field(default_factory=list)
+    surname: str = ""  # when dropped as part of a person's name: the key of that name's last word
 
 
 def sentence_start(text: str, pos: int) -> bool:
@@ -127,7 +131,7 @@ def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
     demonyms, seats, lexicon_prefixes = lexicon.demonyms(), lexicon.seats(), lexicon.key_prefixes()
     for run in _RUN.finditer(text):
         rs, rtext = run.start(), run.group()
-        if " " not in rtext:  # one word, the common case
+        if " " not in rtext and "-" not in rtext:  # one word, the common case
             if rtext.lower() in FUNCTION_WORDS:
                 continue
             words = [(rs, run.end())]
@@ -169,7 +173,8 @@ def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
                 if hits or dem or seat:
                     found = Guess(ws, words[j][1], text[ws:words[j][1]], key, hits, dem, seat, words=j - i + 1,
                                   run_start=run.start(), run_end=run.end(),
-                                  before=[text[a:b] for a, b in words[:i] if text[a].isupper()],
+                                  before=[text[a:b] for a, b in words[:i]
+                                          if text[a].isupper() and text[a:b].lower() not in FUNCTION_WORDS],
                                   after=[text[a:b] for a, b in words[j + 1:] if text[a].isupper()])
             if found is not None:
                 i += found.words
@@ -196,7 +201,8 @@ def _variant_guess(text, g, ws, we, word, words, i, run) -> Guess | None:
     if not hits:
         return None
     return Guess(ws, we, word, key, hits, run_start=run.start(), run_end=run.end(),
-                 before=[text[a:b] for a, b in words[:i] if text[a].isupper()],
+                 before=[text[a:b] for a, b in words[:i]
+                         if text[a].isupper() and text[a:b].lower() not in FUNCTION_WORDS],
                  after=[text[a:b] for a, b in words[i + 1:] if text[a].isupper()])
 
 
@@ -235,9 +241,13 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if single and low in REGION_TAIL:
         guess.reasons.append("region word alone")
         return False
-    prev = previous_word(text, guess.start).lower()
-    if prev in titles and not guess.demonym:
+    prev_word = previous_word(text, guess.start)
+    prev = prev_word.lower()
+    # Honorifics count when capitalised ("Miss Kent", not "miss Rochester");
+    # longer titles also in lower case ("spokesman Peskov").
+    if prev in titles and not guess.demonym and (prev_word[:1].isupper() or len(prev) >= 6):
         guess.reasons.append(f"{PERSON}after title {prev!r}")
+        guess.surname = guess.key
         return False
     if guess.demonym or guess.seat:
         return True
@@ -261,9 +271,12 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     for word in neighbours:
         if _name_like(g, word):
             guess.reasons.append(f"{PERSON}next to the name-like word {word!r}")
+            # The last word of a person's name is the one the text repeats alone.
+            guess.surname = fold(word) if guess.after[:1] == [word] else guess.key
             return False
     if neighbours and guess.before and guess.importance < 5.0 and guess.before[-1].lower().rstrip(".") not in titles:
         guess.reasons.append(f"{PERSON}inside a longer name")
+        guess.surname = guess.key
         return False
 
     words = low.replace("-", " ").split()
