@@ -157,6 +157,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             names[ka].containers.add(index[kb])
     _vote(g, [names[k] for k in keys])
 
+    ranked: dict[str, tuple] = {}  # key -> (candidates, best row), built once per name
     mentions = []
     for guess, key in zip(guesses, order):
         n = names[key]
@@ -164,9 +165,11 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             cands = (Candidate(n.fixed, 1.0, "exact"),) if n.fixed is not None else ()
             mentions.append(Mention(guess.start, guess.end, guess.surface, n.fixed, cands, n.role, doc_id))
             continue
-        top = np.argsort(-n.scores, kind="stable")[:5]
-        cands = tuple(Candidate(g.place(int(n.rows[k])), round(float(n.scores[k]), 4), "context") for k in top)
-        row = int(n.rows[top[0]])
+        if key not in ranked:
+            top = np.argsort(-n.scores, kind="stable")[:5]
+            cands = tuple(Candidate(g.place(int(n.rows[k])), round(float(n.scores[k]), 4), "context") for k in top)
+            ranked[key] = (cands, int(n.rows[top[0]]))
+        cands, row = ranked[key]
         mentions.append(Mention(guess.start, guess.end, guess.surface, cands[0].place, cands,
                                 _role(g, text, guess, row), doc_id))
     return mentions
