@@ -16,6 +16,11 @@ def register(sub, name: str, help_text: str) -> None:
     gp.add_argument("--json", action="store_true", help="one JSON object")
     gp.add_argument("--misses", type=Path, metavar="FILE", help="write errors (JSON lines) for inspection")
     gp.set_defaults(func=run_geoparse)
+    cl = kinds.add_parser("claims", help="claim extraction against a claims gold file (JSONL, see SCHEMA)")
+    cl.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    cl.add_argument("--json", action="store_true")
+    cl.add_argument("--misses", type=Path, metavar="FILE")
+    cl.set_defaults(func=run_claims)
     ev = kinds.add_parser("events", help="event place of ACLED-style notes (JSONL with text, lat, lon)")
     ev.add_argument("rows", type=Path, metavar="ROWS.jsonl")
     ev.add_argument("--json", action="store_true")
@@ -59,4 +64,16 @@ def run_events(args) -> int:
     scores = score_events(rows, misses=misses)
     _write_misses(args.misses, misses)
     _report(scores, args.json, f"{args.rows.name} (event places)")
+    return 0
+
+
+def run_claims(args) -> int:
+    from geo.evaluate import read_jsonl
+    from layers.evaluate import score_claims
+
+    rows = read_jsonl(args.gold)
+    misses = [] if args.misses else None
+    scores = score_claims(rows, misses=misses)
+    _write_misses(args.misses, misses)
+    _report(scores, args.json, f"{args.gold.name} (claims)")
     return 0

@@ -1,0 +1,463 @@
+"""Extract claimed-control statements from a parsed document.
+
+A claim is one sentence's statement that some side holds, took, lost or is
+advancing on territory, as asserted by someone (see the claims SCHEMA in the
+evaluation data). For every sentence:
+
+1. *triggers* find the predicate: capture ("regained control", "liberated"),
+   control ("holds", "under Ukrainian control"), advance ("advanced",
+   "counteroffensive", "repelled 75 attacks"), loss ("withdrew", "forced out");
+   forecasts and intentions ("plans to capture") are skipped;
+2. the *claimant* is the subject of a reporting verb ("X said", "according to
+   X", "X claimed"), an embedded post's author ("— Andrii Sybiha (@...)"), a
+   pronoun carried over from the previous sentence, or the outlet itself;
+3. the *actor* is the side named next to the trigger ("Russian forces
+   advanced", "liberated ... by Ukrainian troops"), a possessive pronoun's
+   owner ("its forces" = the claimant), or "the enemy" (the claimant's enemy);
+4. sides come from demonyms, countries, capitals and seats (``geo``), the
+   lexicon of institutions and officials (``lexicon/sides.tsv``) and the
+   document's own introductions ("Ukrainian Foreign Minister Andrii Sybiha"
+   makes "Sybiha" Ukrainian for the rest of the text);
+5. *status*: denied or assessed when the reporting verb says so, reported for
+   the outlet's voice and outside parties, otherwise claimed when the
+   statement favours the claimant's side and acknowledged when it does not;
+6. *places*: the sentence's own places, else the document's dominant region
+   (marked inferred); *quantity* and *time* by pattern.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from geo.gazetteer import Gazetteer
+from geo.model import Document, Mention
+
+from .model import Claim, ClaimPlace, Party, Quantity
+
+LEXICON = Path(__file__).resolve().parent / "lexicon"
+
+_TRIGGERS = [
+    ("capture", r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|(?:took|take|taken|taking|took full|gained|gain|regained|"
+                r"regain|regaining|established|establish|seized)\s+(?:full\s+|complete\s+)?control|"
+                r"took over|taken over|taking over|regain(?:ed|s|ing)?|retook|retake|retaken|recaptur(?:e|ed|es|ing)|"
+                r"liberat(?:e|ed|es|ing)|overt(?:ook|aken)|annex(?:ed|es|ing)|fell to|was taken|were taken"),
+    ("loss", r"withdr(?:ew|awn|awal|aws?|awing)|retreat(?:ed|s|ing)?|lost|los(?:e|es|ing)\s+(?:control|ground)|"
+             r"pulled out|pull(?:ed|ing)? back|forced out|pushed out|driven out|expelled|abandon(?:ed|s|ing)?|"
+             r"repel(?:led|s)?\s+(?:\w+(?:'s|’s)\s+)?(?:incursion|offensive|assault|attack)"),
+    ("control", r"control(?:s|led|ling)?|hold(?:s|ing)?|held|occup(?:y|ies|ied|ying|ation)|remain(?:s|ed)? in|"
+                r"present in|stationed in|overseeing|has almost|have almost"),
+    ("advance", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+(?:toward|towards|into|deeper|forward|on)|"
+                r"gain(?:ed|ing|s)?\s+ground|counter-?offensive|counter-?attack(?:s|ed)?|offensive|incursion|"
+                r"invad(?:e|ed|es|ing)|invasion|assaults?|attack(?:s|ed)?\s+on|storm(?:ed|ing)|"
+                r"broke through|breakthrough|in the direction of|tried to (?:capture|seize|take|establish|advance)|"
+                r"(?:repel(?:led|s)?|repulsed)\s+[\d,]+\s+(?:\w+\s+)?(?:attacks|assaults)|"
+                r"[\d,]+\s+(?:combat engagements|battles|clashes|attacks|assaults)|most attacks"),
+]
+TRIGGER = re.compile("|".join(f"(?P<{name}>\\b(?:{rx})\\b)" for name, rx in _TRIGGERS), re.IGNORECASE)
+# Forecasts and intentions are not claims: "plans to capture", "could advance".
+_IRREALIS = re.compile(r"\b(?:will|would|could|might|may|plans? to|planning to|aims? to|intends? to|hopes? to|"
+                       r"wants? to|threaten(?:s|ed)? to|goal of|in order to|ready to|prepared to)\s+(?:\w+\s+){0,2}$",
+                       re.IGNORECASE)
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|"
+    r"acknowledged|acknowledges|admitted|admits|denied|denies|deny|rejected|rejects|dismissed|refuted|"
+    r"insisted|insists|assessed|assesses|confirmed|confirms|told|wrote|noted|added|revealed|"
+    r"described|describing|argued|believes|estimated|estimates)\b|\baccording to\b", re.IGNORECASE)
+_DENY = {"denied", "denies", "deny", "rejected", "rejects", "dismissed", "refuted"}
+_ASSESS = {"assessed", "assesses", "estimated", "estimates"}
+_CLAUSE_BREAK = re.compile(r"[;:“”\"()]|,\s+(?:but|while|and|as|which|after|although)\b|\s(?:but|while)\s")
+_PRONOUN_POSSESSIVE = re.compile(r"\b(?:its|his|her|their|our)\s+(?:own\s+)?(?:forces|troops|army|units|"
+                                 r"soldiers|military|fighters)\b|\b(?:it|they|we)\b", re.IGNORECASE)
+_ENEMY = re.compile(r"\b(?:the\s+)?enemy\b|\boccupiers\b|\binvaders\b", re.IGNORECASE)
+_POST_LINE = re.compile(r"^\s*[—–-]\s*(?P<name>[^(\n@]+?)\s*(?:[^\w\s(]+\s*)?\(@\w+\)", re.MULTILINE)
+
+_NUMBER = r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+(?:\.\d+)?)"
+_QUANTITY = re.compile(
+    r"(?P<approx>some|about|around|roughly|approximately|nearly|almost|more than|over|at least|up to|"
+    r"less than|under|within|fewer than)?\s*" + _NUMBER +
+    r"\s*(?P<unit>settlements?|localities|population cent(?:er|re)s|villages?|towns?|"
+    r"square kilomet(?:er|re)s|sq\.?\s?km|km2|km²|kilomet(?:er|re)s|km|positions?)\b", re.IGNORECASE)
+_APPROX = {"some": "about", "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+           "nearly": "under", "almost": "under", "up to": "under", "less than": "under", "under": "under",
+           "within": "under", "fewer than": "under", "more than": "over", "over": "over", "at least": "over"}
+_UNIT = [("square", "km2"), ("sq", "km2"), ("km2", "km2"), ("km²", "km2"), ("kilomet", "km"), ("km", "km"),
+         ("settlement", "settlement"), ("localit", "settlement"), ("population", "settlement"),
+         ("village", "village"), ("town", "town"), ("position", "position")]
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MONTH_RX = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"(?P<md>{_MONTH_RX}\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?)"
+    rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RX})(?:,?\s*(?P<y2>\d{{4}}))?)"
+    r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+_ON = re.compile(r"(?:\bon\s+|^\s*(?:around\s+)?)$", re.IGNORECASE)
+
+
+@cache
+def side_terms() -> list[tuple[re.Pattern, str, str]]:
+    """(pattern, side, term) from lexicon/sides.tsv, longest terms first."""
+    with open(LEXICON / "sides.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    rows.sort(key=lambda r: -len(r["term"]))
+    out = []
+    for r in rows:
+        term = r["term"]
+        flags = re.IGNORECASE if term.islower() else 0
+        out.append((re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", flags), r["side"], term))
+    return out
+
+
+@dataclass
+class _Context:
+    doc: Document
+    gazetteer: Gazetteer
+    people: dict[str, str]  # surname -> side, learned from the document
+    last_claimant: Party | None = None
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: lines, split after . ! ? before a capital, quote or digit (not after abbreviations)."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in re.finditer(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9А-Я])", line.group()):
+            end = line.start() + m.end()
+            word = re.search(r"(\S+)$", text[start:end])
+            if word and re.fullmatch(r"(?:[A-Z][a-z]{0,3}|[A-Z]\.)+\.|(?:Gen|Lt|Col|Sgt|Mr|Mrs|Ms|Dr|St|No|vs|Jan|Feb|"
+                                     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep)\.", word.group(1)):
+                continue
+            if text[start:end].strip():
+                spans.append(_strip(text, start, end))
+            start = end
+        if text[start:line.end()].strip():
+            spans.append(_strip(text, start, line.end()))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _side_cues(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, side, text) of words in text[start:end] that name a side."""
+    text = ctx.doc.text
+    cues = []
+    for m in ctx.doc.mentions:
+        if m.start >= start and m.end <= end and m.place is not None:
+            usable = m.role in ("demonym", "actor") or m.place.level == "country"
+            if usable and m.place.country_code in ("UA", "RU"):
+                cues.append((m.start, m.end, m.place.country_code, m.surface))
+    chunk = text[start:end]
+    taken = [(a, b) for a, b, _s, _t in cues]
+    for rx, side, _term in side_terms():
+        for m in rx.finditer(chunk):
+            a, b = start + m.start(), start + m.end()
+            if not any(a < tb and ta < b for ta, tb in taken):
+                cues.append((a, b, side, m.group()))
+                taken.append((a, b))
+    for surname, side in ctx.people.items():
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", chunk):
+            a, b = start + m.start(), start + m.end()
+            if not any(a < tb and ta < b for ta, tb in taken):
+                cues.append((a, b, side, m.group()))
+    return sorted(cues)
+
+
+def _learn_people(ctx: _Context) -> None:
+    """"Ukrainian Foreign Minister Andrii Sybiha": Sybiha is UA from here on."""
+    rx = re.compile(r"\b(?P<side>Ukrainian|Ukraine's|Russian|Russia's|Kremlin)\s+(?:[A-Z][\w-]*\s+){0,4}"
+                    r"(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]{2,})\b")
+    for m in rx.finditer(ctx.doc.text):
+        side = "UA" if m.group("side").startswith("Ukrain") else "RU"
+        ctx.people.setdefault(m.group("last"), side)
+
+
+def _party_side(ctx: _Context, start: int, end: int) -> str | None:
+    cues = _side_cues(ctx, start, end)
+    if not cues:
+        return None
+    # The head of a noun phrase comes last in English; the first side word
+    # usually qualifies it ("Ukraine's General Staff", "Russian officials").
+    return cues[0][2]
+
+
+def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party, str | None, int]:
+    """Claimant of the statement at ``trigger_start`` in sentence s..e, the reporting verb, and where it is."""
+    text = ctx.doc.text
+    sentence = text[s:e]
+    best = None
+    for m in _REPORTING.finditer(sentence):
+        verb = m.group().lower()
+        pos = s + m.start()
+        if verb == "according to":
+            after_end = re.search(r"[,.;]|$", sentence[m.end():])
+            np_start, np_end = s + m.end(), s + m.end() + after_end.start()
+        else:
+            before = sentence[:m.start()]
+            breaks = list(_CLAUSE_BREAK.finditer(before))
+            np_start = s + (breaks[-1].end() if breaks else 0)
+            np_end = pos
+            if not text[np_start:np_end].strip():
+                # "..., Gerasimov said." after a quote: the name follows the verb
+                tail = re.match(r"\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", sentence[m.end():])
+                if tail:
+                    np_start, np_end = s + m.end() + tail.start(1), s + m.end() + tail.end(1)
+        if best is None or abs(pos - trigger_start) < abs(best[1] - trigger_start) or pos < trigger_start <= best[1]:
+            best = (verb, pos, np_start, np_end)
+        if pos > trigger_start and best[1] < trigger_start:
+            break
+    if best is None:
+        return Party(None, "author"), None, -1
+    verb, pos, np_start, np_end = best
+    np_text = text[np_start:np_end].strip(" ,")
+    side = _party_side(ctx, np_start, np_end)
+    if side is None and re.fullmatch(r"(?i)(?:he|she|they|it|the ministry|the military|the army|officials?)", np_text):
+        if ctx.last_claimant is not None:
+            return ctx.last_claimant, verb, pos
+    if side is None:
+        side = "third" if np_text else "author"
+    party = Party(np_text or None, side, (np_start, np_end) if np_text else None)
+    return party, verb, pos
+
+
+def _post_author(ctx: _Context, s: int) -> Party | None:
+    """An embedded post's author line right after the sentence's paragraph."""
+    text = ctx.doc.text
+    para_end = text.find("\n\n", s)
+    window = text[s:para_end + 2 if para_end >= 0 else len(text)]
+    nxt = text[s:]
+    m = _POST_LINE.search(nxt, 0, len(window) + 200)
+    if m and text.count("\n", s, s + m.start()) <= 2:
+        name = m.group("name").strip()
+        side = _party_side(ctx, s + m.start("name"), s + m.end("name"))
+        last = name.split()[-1] if name.split() else name
+        side = side or ctx.people.get(last)
+        if side:
+            return Party(name, side, (s + m.start("name"), s + m.end("name")))
+    return None
+
+
+def _actor(ctx: _Context, s: int, e: int, trig: re.Match, claimant: Party, claimant_span) -> Party | None:
+    text = ctx.doc.text
+    t0, t1 = s + trig.start(), s + trig.end()
+    cues = [c for c in _side_cues(ctx, s, e)
+            if not (claimant_span and claimant_span[0] <= c[0] < claimant_span[1])]
+    after = text[t1:e]
+    by = re.match(r"\s+(?:\w+\s+){0,6}?by\s+(?:the\s+)?", after)
+    if by:
+        for c in cues:
+            if t1 + by.end() <= c[0] <= t1 + by.end() + 5:
+                return Party(c[3], c[2], (c[0], c[1]))
+    before_clause = text[s:t0]
+    breaks = list(_CLAUSE_BREAK.finditer(before_clause))
+    clause_start = s + (breaks[-1].end() if breaks else 0)
+    near = text[max(clause_start, t0 - 60):t0]
+    pron = list(_PRONOUN_POSSESSIVE.finditer(near))
+    enemy = list(_ENEMY.finditer(near))
+    subject = [c for c in cues if clause_start <= c[0] < t0]
+    if subject:
+        c = subject[-1]
+        if not pron or (max(clause_start, t0 - 60) + pron[-1].start()) < c[0]:
+            return Party(c[3], c[2], (c[0], c[1]))
+    if enemy and claimant.side in ("UA", "RU"):
+        return Party(enemy[-1].group(), "RU" if claimant.side == "UA" else "UA")
+    if enemy:
+        return Party(enemy[-1].group(), "RU")
+    if pron and claimant.side in ("UA", "RU"):
+        m = pron[-1]
+        a = max(clause_start, t0 - 60) + m.start()
+        return Party(m.group(), claimant.side, (a, a + len(m.group())))
+    # "liberated from Ukrainian forces": the other side took it
+    frm = re.match(r"\s+(?:\w+\s+){0,4}?from\s+(?:the\s+)?", after)
+    if frm:
+        for c in cues:
+            if t1 + frm.end() <= c[0] <= t1 + frm.end() + 5:
+                return Party(None, "RU" if c[2] == "UA" else "UA")
+    earlier = [c for c in cues if c[0] < t0]
+    if earlier:
+        c = earlier[-1]
+        return Party(c[3], c[2], (c[0], c[1]))
+    if claimant.side in ("UA", "RU"):
+        return Party(None, claimant.side)
+    later = [c for c in cues if c[0] >= t1]
+    if later:
+        c = later[0]
+        return Party(c[3], c[2], (c[0], c[1]))
+    return None
+
+
+def _status(claimant: Party, actor: Party, predicate: str, verb: str | None) -> str:
+    if verb in _DENY:
+        return "denied"
+    if verb in _ASSESS and claimant.side != "author":
+        return "assessed"
+    if claimant.side in ("author", "third"):
+        return "reported"
+    favourable = (actor.side == claimant.side) != (predicate == "loss")
+    return "claimed" if favourable else "acknowledged"
+
+
+def _quantity(sentence: str) -> Quantity | None:
+    m = _QUANTITY.search(sentence)
+    if not m:
+        return None
+    value = float(re.sub(r"[,\s]", "", m.group("num")))
+    unit_word = m.group("unit").lower()
+    unit = next(u for prefix, u in _UNIT if unit_word.startswith(prefix))
+    approx = _APPROX.get((m.group("approx") or "").lower(), "exact")
+    return Quantity(int(value) if value.is_integer() else value, unit, approx)
+
+
+def _date_of(m: re.Match, doc_date: date | None) -> date | None:
+    try:
+        if m.group("wd"):
+            if doc_date is None:
+                return None
+            target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
+                m.group("wd").lower())
+            back = (doc_date.weekday() - target) % 7
+            return doc_date - timedelta(days=back)
+        if m.group("md"):
+            month_word, day, year = m.group("md"), int(m.group("d1")), m.group("y1")
+        else:
+            month_word, day, year = m.group("m2"), int(m.group("d2")), m.group("y2")
+        month = next(v for k, v in _MONTHS.items() if month_word.lower().startswith(k[:3]))
+        if year:
+            return date(int(year), month, day)
+        if doc_date is None:
+            return None
+        guess = date(doc_date.year, month, day)
+        return guess if guess <= doc_date + timedelta(days=1) else date(doc_date.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _times(sentence: str, doc_date: date | None) -> tuple[str | None, str | None]:
+    since = on = None
+    for m in _DATE.finditer(sentence):
+        d = _date_of(m, doc_date)
+        if d is None:
+            continue
+        before = sentence[max(0, m.start() - 12):m.start()]
+        if _SINCE.search(before) and since is None:
+            since = d.isoformat()
+        elif _ON.search(before) and on is None:
+            on = d.isoformat()
+    return since, on
+
+
+def dominant_region(doc: Document, g: Gazetteer) -> Mention | None:
+    """A mention standing for the admin-1 region most of the document's places lie in."""
+    votes: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in doc.mentions:
+        p = m.place
+        if m.role != "place" or p is None or p.level not in ("settlement", "admin2", "admin1") or not p.admin1_code:
+            continue
+        votes[p.admin1_code] = votes.get(p.admin1_code, 0) + (2 if p.level == "admin1" else 1)
+        first.setdefault(p.admin1_code, m)
+    if not votes:
+        return None
+    code = max(votes, key=lambda k: (votes[k], -first[k].start))
+    row = g.admin1_row(code)
+    if row is None:
+        return None
+    return Mention(-1, -1, g.place(row).name, g.place(row), (), "place", doc.id)
+
+
+def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Mention | None) -> tuple[ClaimPlace, ...]:
+    own = [m for m in ctx.doc.mentions if s <= m.start and m.end <= e and m.role == "place" and m.place is not None]
+    local = [m for m in own if m.place.level != "country"]
+    chosen = local or [m for m in own if not (actor_span and m.start == actor_span[0])
+                       and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]
+    out = [ClaimPlace(m.place, m.surface, (m.start, m.end)) for m in chosen]
+    if not local and region is not None:
+        out.append(ClaimPlace(region.place, region.surface, None, inferred=True))
+    seen, unique = set(), []
+    for p in out:
+        if p.place.id not in seen:
+            seen.add(p.place.id)
+            unique.append(p)
+    return tuple(unique)
+
+
+def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) -> list[Claim]:
+    """Every claim of control, capture, advance or loss in a parsed ``geo.Document``."""
+    g = gazetteer or Gazetteer.load()
+    ctx = _Context(document, g, {})
+    _learn_people(ctx)
+    doc_date = None
+    if document.date:
+        try:
+            doc_date = date.fromisoformat(document.date[:10])
+        except ValueError:
+            doc_date = None
+    region = dominant_region(document, g)
+    text = document.text
+    claims: list[Claim] = []
+    for s, e in sentences(text):
+        sentence = text[s:e]
+        found = []
+        for trig in TRIGGER.finditer(sentence):
+            if _IRREALIS.search(sentence[:trig.start()]):
+                continue
+            predicate = trig.lastgroup
+            found.append((trig, predicate))
+        if not found:
+            claimant, _verb, _pos = _claimant(ctx, s, e, e)
+            if claimant.side in ("UA", "RU"):
+                ctx.last_claimant = claimant
+            continue
+        post = _post_author(ctx, s)
+        seen = set()
+        for trig, predicate in found:
+            claimant, verb, _pos = _claimant(ctx, s, e, s + trig.start())
+            if claimant.side == "author" and post is not None:
+                claimant, verb = post, "wrote"
+            actor = _actor(ctx, s, e, trig, claimant, claimant.span)
+            if actor is None or actor.side not in ("UA", "RU"):
+                continue
+            status = _status(claimant, actor, predicate, verb)
+            key = (predicate, actor.side, claimant.side, status)
+            if key in seen:
+                continue
+            seen.add(key)
+            since, on = _times(sentence, doc_date)
+            claims.append(Claim(
+                doc_id=document.id,
+                span=(s, e),
+                evidence=sentence,
+                claimant=claimant,
+                actor=actor,
+                predicate=predicate,
+                status=status,
+                places=_places(ctx, s, e, actor.span, claimant.span, region),
+                trigger=(s + trig.start(), s + trig.end()),
+                quantity=_quantity(sentence),
+                since=since,
+                on=on,
+            ))
+            if status == "denied":
+                # "Ukraine denied Russian claims that it was forced out": the denied claim too
+                inner = re.search(r"\b(Russian|Ukrainian|Russia's|Ukraine's|Moscow's|Kyiv's)\s+claims?\b", sentence)
+                if inner:
+                    side = "UA" if inner.group(1).startswith(("Ukrain", "Kyiv")) else "RU"
+                    other = Party(inner.group(1), side, (s + inner.start(1), s + inner.end(1)))
+                    claims.append(Claim(document.id, (s, e), sentence, other, actor, predicate,
+                                        _status(other, actor, predicate, "claimed"),
+                                        claims[-1].places, claims[-1].trigger, claims[-1].quantity, since, on))
+            if claimant.side in ("UA", "RU"):
+                ctx.last_claimant = claimant
+    return claims
