@@ -42,33 +42,55 @@ from .model import Claim, ClaimPlace, Party, Quantity
 LEXICON = Path(__file__).resolve().parent / "lexicon"
 
 _TRIGGERS = [
-    ("capture", r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|(?:took|take|taken|taking|took full|gained|gain|regained|"
-                r"regain|regaining|established|establish|seized)\s+(?:full\s+|complete\s+)?control|"
-                r"took over|taken over|taking over|regain(?:ed|s|ing)?|retook|retake|retaken|recaptur(?:e|ed|es|ing)|"
-                r"liberat(?:e|ed|es|ing)|overt(?:ook|aken)|annex(?:ed|es|ing)|fell to|was taken|were taken"),
+    ("capture", r"(?:took|take|taken|taking|gained|gain|regained|regain|regaining|established|establish|seized|seize|"
+                r"assumed)\s+(?:full\s+|complete\s+)?control|took over|taken over|taking over|"
+                r"captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing)|regain(?:ed|s|ing)?|retook|retake|retaken|"
+                r"recaptur(?:e|ed|es|ing)|liberat(?:e|ed|es|ing)|overt(?:ook|aken)|annex(?:ed|es|ing)|fell to|"
+                r"(?:has|have|had|was|were|been)\s+taken"),
     ("loss", r"withdr(?:ew|awn|awal|aws?|awing)|retreat(?:ed|s|ing)?|lost|los(?:e|es|ing)\s+(?:control|ground)|"
              r"pulled out|pull(?:ed|ing)? back|forced out|pushed out|driven out|expelled|abandon(?:ed|s|ing)?|"
              r"repel(?:led|s)?\s+(?:\w+(?:'s|’s)\s+)?(?:incursion|offensive|assault|attack)"),
     ("control", r"control(?:s|led|ling)?|hold(?:s|ing)?|held|occup(?:y|ies|ied|ying|ation)|remain(?:s|ed)? in|"
-                r"present in|stationed in|overseeing|has almost|have almost"),
+                r"present in|presence|stationed in|overseeing|defending|conducting operations|at the border|"
+                r"has almost|have almost"),
     ("advance", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+(?:toward|towards|into|deeper|forward|on)|"
                 r"gain(?:ed|ing|s)?\s+ground|counter-?offensive|counter-?attack(?:s|ed)?|offensive|incursion|"
-                r"invad(?:e|ed|es|ing)|invasion|assaults?|attack(?:s|ed)?\s+on|storm(?:ed|ing)|"
-                r"broke through|breakthrough|in the direction of|tried to (?:capture|seize|take|establish|advance)|"
+                r"invad(?:e|ed|es|ing)|invasion|assaults?|attack(?:s|ed)?\s+on|storm(?:ed|ing)|raid|"
+                r"br(?:oke|eak) through|breakthrough|in the direction of|progress|moved\s+(?:to|toward|towards|closer)|"
+                r"tried to (?:capture|seize|take|establish|advance)|ramped up (?:their |its )?attacks|"
                 r"(?:repel(?:led|s)?|repulsed)\s+[\d,]+\s+(?:\w+\s+)?(?:attacks|assaults)|"
                 r"[\d,]+\s+(?:combat engagements|battles|clashes|attacks|assaults)|most attacks"),
 ]
+# Nouns that make an attack or an invasion a statement about a war, not about
+# territory, unless the sentence names a place below country level.
+_NOMINAL = re.compile(r"(?i)^(?:counter-?offensive|counter-?attacks?|offensive|incursion|invasion|attacks?\s+on|"
+                      r"assaults?|raid|presence|progress)$")
+# Casualties, prisoners and equipment are not territory: "lost 62,400 troops".
+_NOT_TERRITORY = re.compile(r"(?i)^(?:\s+\S+){0,3}?\s+[\d,]+\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|personnel|"
+                            r"tanks|vehicles|prisoners|aircraft|drones|lives|people)\b|"
+                            r"^\s*(?:\w+\s+){0,2}(?:soldiers|tanks|vehicles|prisoners)\b")
+_CASUALTY_BEFORE = re.compile(r"(?i)[\d,]+\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|tanks|vehicles|prisoners|"
+                              r"aircraft)\b[^.]{0,30}$")
 TRIGGER = re.compile("|".join(f"(?P<{name}>\\b(?:{rx})\\b)" for name, rx in _TRIGGERS), re.IGNORECASE)
 # Forecasts and intentions are not claims: "plans to capture", "could advance".
 _IRREALIS = re.compile(r"\b(?:will|would|could|might|may|plans? to|planning to|aims? to|intends? to|hopes? to|"
-                       r"wants? to|threaten(?:s|ed)? to|goal of|in order to|ready to|prepared to)\s+(?:\w+\s+){0,2}$",
+                       r"wants? to|threaten(?:s|ed)? to|goal of|in order to|ready to|prepared to|failure to|"
+                       r"failed to|fail to|push to|drive to|attempts? to|attempted to|attempt a|resources (?:left )?for|"
+                       r"rumou?red|upcoming|expected|new large-scale|potential)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
 
 _REPORTING = re.compile(
     r"\b(?:said|says|say|claimed|claims|claim|announced|announces|reported|reports|stated|states|"
     r"acknowledged|acknowledges|admitted|admits|denied|denies|deny|rejected|rejects|dismissed|refuted|"
     r"insisted|insists|assessed|assesses|confirmed|confirms|told|wrote|noted|added|revealed|"
-    r"described|describing|argued|believes|estimated|estimates)\b|\baccording to\b", re.IGNORECASE)
+    r"described|describing|argued|believes|estimated|estimates|responded|explained|warned)\b|\baccording to\b",
+    re.IGNORECASE)
+# A denial needs an object that is a statement ("denied the claims", "rejected reports that").
+_DENIAL_OBJECT = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:claims?|reports?|allegations?|statements?|that|as)\b", re.IGNORECASE)
+_LEAD_ADVERBIAL = re.compile(r"^(?:(?:On|In|By|Last|This|Meanwhile|However|Earlier|Later|Also|Now|Still)\b[^,]{0,40},\s*)+")
+# Side words that qualify territory name a place, not forces: "Russian territory", "the Russian side".
+_TERRITORY_NOUN = re.compile(r"^\s+(?:territory|territories|soil|side|land|lands|border|borders|region|regions|"
+                             r"town|towns|city|cities|village|villages|settlements?|oblast)\b", re.IGNORECASE)
 _DENY = {"denied", "denies", "deny", "rejected", "rejects", "dismissed", "refuted"}
 _ASSESS = {"assessed", "assesses", "estimated", "estimates"}
 _CLAUSE_BREAK = re.compile(r"[;:“”\"()]|,\s+(?:but|while|and|as|which|after|although)\b|\s(?:but|while)\s")
@@ -201,6 +223,10 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
     for m in _REPORTING.finditer(sentence):
         verb = m.group().lower()
         pos = s + m.start()
+        if re.search(r"(?i)\bas\s+$", sentence[:m.start()]):
+            continue  # "(as reported)", "as claimed": the outlet's hedge
+        if verb in _DENY and not _DENIAL_OBJECT.match(sentence[m.end():]):
+            continue  # "dismissed the commander" is no denial
         if verb == "according to":
             after_end = re.search(r"[,.;]|$", sentence[m.end():])
             np_start, np_end = s + m.end(), s + m.end() + after_end.start()
@@ -221,7 +247,24 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
     if best is None:
         return Party(None, "author"), None, -1
     verb, pos, np_start, np_end = best
+    if verb in ("claims", "claim"):
+        # "Ukraine has denied Russian claims that ...": the denial is the frame
+        deny = re.search(r"(?i)\b(denied|denies|deny|rejected|rejects|dismissed|refuted)\b(?:\s+\S+){0,3}\s*$",
+                         text[np_start:np_end])
+        if deny:
+            verb = deny.group(1).lower()
+            np_end = np_start + deny.start()
+    if re.match(r"(?i)\s*(?:which|who|that)\b", text[np_start:np_end]):
+        # "Deep State, which is closely tied to the ministry, reported": the head is before the clause
+        prior = list(_CLAUSE_BREAK.finditer(text[s:np_start - 1]))
+        np_end = np_start
+        np_start = s + (prior[-1].end() if prior else 0)
+        np_end = text.rfind(",", np_start, np_end) if text.rfind(",", np_start, np_end) > np_start else np_end
+    lead = _LEAD_ADVERBIAL.match(text[np_start:np_end])
+    if lead and lead.end() < np_end - np_start:
+        np_start += lead.end()
     np_text = text[np_start:np_end].strip(" ,")
+    np_text = re.sub(r"\s+(?:has|have|had|was|were|is|are|also|still|has also)$", "", np_text)
     side = _party_side(ctx, np_start, np_end)
     if side is None and re.fullmatch(r"(?i)(?:he|she|they|it|the ministry|the military|the army|officials?)", np_text):
         if ctx.last_claimant is not None:
@@ -253,7 +296,12 @@ def _actor(ctx: _Context, s: int, e: int, trig: re.Match, claimant: Party, claim
     text = ctx.doc.text
     t0, t1 = s + trig.start(), s + trig.end()
     cues = [c for c in _side_cues(ctx, s, e)
-            if not (claimant_span and claimant_span[0] <= c[0] < claimant_span[1])]
+            if not (claimant_span and claimant_span[0] <= c[0] < claimant_span[1])
+            and not _TERRITORY_NOUN.match(text[c[1]:e])]
+    inside = [c for c in cues if t0 <= c[0] < t1]
+    if inside:  # "repelled 75 Russian attacks", "repel Russia's incursion"
+        c = inside[0]
+        return Party(c[3], c[2], (c[0], c[1]))
     after = text[t1:e]
     by = re.match(r"\s+(?:\w+\s+){0,6}?by\s+(?:the\s+)?", after)
     if by:
@@ -410,11 +458,20 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
     for s, e in sentences(text):
         sentence = text[s:e]
         found = []
+        local_place = any(s <= m.start and m.end <= e and m.role == "place" and m.place is not None
+                          and m.place.level != "country" for m in document.mentions)
         for trig in TRIGGER.finditer(sentence):
             if _IRREALIS.search(sentence[:trig.start()]):
                 continue
-            predicate = trig.lastgroup
-            found.append((trig, predicate))
+            if _NOMINAL.match(trig.group()) and not local_place:
+                continue
+            if trig.lastgroup in ("loss", "capture") and (_NOT_TERRITORY.match(sentence[trig.end():])
+                                                         or _CASUALTY_BEFORE.search(sentence[:trig.start()])):
+                continue
+            if found and trig.lastgroup == "control" and found[-1][1] == "capture" \
+                    and trig.start() - found[-1][0].end() < 25:
+                continue  # "seized control over": one capture
+            found.append((trig, trig.lastgroup))
         if not found:
             claimant, _verb, _pos = _claimant(ctx, s, e, e)
             if claimant.side in ("UA", "RU"):
