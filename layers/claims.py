@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import csv
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -66,9 +67,9 @@ _TRIGGERS = [
 _NOMINAL = re.compile(r"(?i)^(?:counter-?offensive|counter-?attacks?|offensive|incursion|invasion|attacks?\s+on|"
                       r"assaults?|raid|presence|progress)$")
 # Casualties, prisoners and equipment are not territory: "lost 62,400 troops".
-_NOT_TERRITORY = re.compile(r"(?i)^(?:\s+\S+){0,3}?\s+[\d,]+\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|personnel|"
+_NOT_TERRITORY = re.compile(r"(?i)(?:\s+\S+){0,3}?\s+[\d,]+\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|personnel|"
                             r"tanks|vehicles|prisoners|aircraft|drones|lives|people)\b|"
-                            r"^\s*(?:\w+\s+){0,2}(?:soldiers|tanks|vehicles|prisoners)\b")
+                            r"\s*(?:\w+\s+){0,2}(?:soldiers|tanks|vehicles|prisoners)\b")
 _CASUALTY_BEFORE = re.compile(r"(?i)[\d,]+\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|tanks|vehicles|prisoners|"
                               r"aircraft)\b[^.]{0,30}$")
 TRIGGER = re.compile("|".join(f"(?P<{name}>\\b(?:{rx})\\b)" for name, rx in _TRIGGERS), re.IGNORECASE)
@@ -99,7 +100,12 @@ _PRONOUN_POSSESSIVE = re.compile(r"\b(?:its|his|her|their|our)\s+(?:own\s+)?(?:f
 _ENEMY = re.compile(r"\b(?:the\s+)?enemy\b|\boccupiers\b|\binvaders\b", re.IGNORECASE)
 _POST_LINE = re.compile(r"^\s*[—–-]\s*(?P<name>[^(\n@]+?)\s*(?:[^\w\s(]+\s*)?\(@\w+\)", re.MULTILINE)
 
-_NUMBER = r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+(?:\.\d+)?)"
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "dozens of": 24, "a dozen": 12})
+_NUMBER = (r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+(?:\.\d+)?|"
+           + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")")
 _QUANTITY = re.compile(
     r"(?P<approx>some|about|around|roughly|approximately|nearly|almost|more than|over|at least|up to|"
     r"less than|under|within|fewer than)?\s*" + _NUMBER +
@@ -123,18 +129,66 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _ON = re.compile(r"(?:\bon\s+|^\s*(?:around\s+)?)$", re.IGNORECASE)
 
 
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A pattern match at an absolute position of the document text."""
+
+    start: int
+    end: int
+    text: str
+    kind: str | None
+
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+# The words a trigger or a reporting phrase can start with: a set lookup per
+# word of the text, and the large patterns are tried only where one stands.
+TRIGGER_FIRST_WORDS = frozenset("""
+took take taken taking gained gain gains gaining regained regain regains regaining established establish seized seize
+seizes seizing assumed captured capture captures capturing retook retake retaken recapture recaptured recaptures
+recapturing liberate liberated liberates liberating overtook overtaken annexed annexes annexing annex fell has have
+had was were been withdrew withdrawn withdrawal withdraw withdraws withdrawing retreat retreated retreats retreating
+lost lose loses losing pulled pull pulling forced pushed driven expelled abandon abandoned abandons abandoning repel
+repelled repels repulsed control controls controlled controlling hold holds holding held occupy occupies occupied
+occupying occupation remain remains remained present presence stationed overseeing defending conducting at advance
+advanced advances advancing push pushes pushing counteroffensive counter counterattack counterattacks counterattacked
+offensive incursion invade invaded invades invading invasion assault assaults attack attacks attacked stormed storming
+raid broke break breakthrough in progress moved tried ramped most""".split())
+REPORTING_FIRST_WORDS = frozenset("""
+said says say claimed claims claim announced announces reported reports stated states acknowledged acknowledges
+admitted admits denied denies deny rejected rejects dismissed refuted insisted insists assessed assesses confirmed
+confirms told wrote noted added revealed described describing argued believes estimated estimates responded explained
+warned according""".split())
+
+
+def scan(pattern: re.Pattern, first_words: frozenset[str], text: str) -> list[_Hit]:
+    """Non-overlapping matches of ``pattern`` that start at a word of ``first_words`` (or a number)."""
+    hits = []
+    pos = 0
+    for w in _WORDS.finditer(text):
+        i = w.start()
+        if i < pos:
+            continue
+        word = w.group()
+        if not (word[0].isdigit() or word.lower() in first_words):
+            continue
+        if i and (text[i - 1].isalnum() or text[i - 1] in "-_"):
+            continue
+        m = pattern.match(text, i)
+        if m:
+            hits.append(_Hit(m.start(), m.end(), m.group(), m.lastgroup))
+            pos = m.end()
+    return hits
+
+
 @cache
-def side_terms() -> list[tuple[re.Pattern, str, str]]:
-    """(pattern, side, term) from lexicon/sides.tsv, longest terms first."""
+def side_terms() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for every term of lexicon/sides.tsv (longest first) and term -> side."""
     with open(LEXICON / "sides.tsv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     rows.sort(key=lambda r: -len(r["term"]))
-    out = []
-    for r in rows:
-        term = r["term"]
-        flags = re.IGNORECASE if term.islower() else 0
-        out.append((re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", flags), r["side"], term))
-    return out
+    alternatives = [("(?i:" if r["term"].islower() else "(?:") + re.escape(r["term"]) + ")" for r in rows]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    return pattern, {r["term"].lower(): r["side"] for r in rows}
 
 
 @dataclass
@@ -143,6 +197,9 @@ class _Context:
     gazetteer: Gazetteer
     people: dict[str, str]  # surname -> side, learned from the document
     last_claimant: Party | None = None
+    cues: list | None = None
+    reporting: list = None  # _Hit of reporting verbs in the document
+    reporting_starts: list = None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -172,29 +229,33 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _side_cues(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str, str]]:
-    """(start, end, side, text) of words in text[start:end] that name a side."""
+def _document_cues(ctx: _Context) -> list[tuple[int, int, str, str]]:
+    """(start, end, side, text) of every word of the document that names a side, in order."""
     text = ctx.doc.text
+    taken = bytearray(len(text) + 1)
     cues = []
     for m in ctx.doc.mentions:
-        if m.start >= start and m.end <= end and m.place is not None:
-            usable = m.role in ("demonym", "actor") or m.place.level == "country"
-            if usable and m.place.country_code in ("UA", "RU"):
-                cues.append((m.start, m.end, m.place.country_code, m.surface))
-    chunk = text[start:end]
-    taken = [(a, b) for a, b, _s, _t in cues]
-    for rx, side, _term in side_terms():
-        for m in rx.finditer(chunk):
-            a, b = start + m.start(), start + m.end()
-            if not any(a < tb and ta < b for ta, tb in taken):
-                cues.append((a, b, side, m.group()))
-                taken.append((a, b))
-    for surname, side in ctx.people.items():
-        for m in re.finditer(rf"\b{re.escape(surname)}\b", chunk):
-            a, b = start + m.start(), start + m.end()
-            if not any(a < tb and ta < b for ta, tb in taken):
-                cues.append((a, b, side, m.group()))
+        if m.place is not None and (m.role in ("demonym", "actor") or m.place.level == "country") \
+                and m.place.country_code in ("UA", "RU"):
+            cues.append((m.start, m.end, m.place.country_code, m.surface))
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    pattern, sides = side_terms()
+    extra = [(m.start(), m.end(), sides[m.group().lower()], m.group()) for m in pattern.finditer(text)]
+    if ctx.people:
+        people = re.compile(r"\b(?:" + "|".join(map(re.escape, ctx.people)) + r")\b")
+        extra += [(m.start(), m.end(), ctx.people[m.group()], m.group()) for m in people.finditer(text)]
+    for a, b, side, word in sorted(extra, key=lambda c: (c[0], -(c[1] - c[0]))):
+        if not any(taken[a:b]):
+            cues.append((a, b, side, word))
+            taken[a:b] = b"\x01" * (b - a)
     return sorted(cues)
+
+
+def _side_cues(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """The document's side words inside text[start:end]."""
+    if ctx.cues is None:
+        ctx.cues = _document_cues(ctx)
+    return [c for c in ctx.cues if start <= c[0] and c[1] <= end]
 
 
 def _learn_people(ctx: _Context) -> None:
@@ -220,26 +281,30 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
     text = ctx.doc.text
     sentence = text[s:e]
     best = None
-    for m in _REPORTING.finditer(sentence):
-        verb = m.group().lower()
-        pos = s + m.start()
-        if re.search(r"(?i)\bas\s+$", sentence[:m.start()]):
+    lo = bisect_left(ctx.reporting_starts, s)
+    for hit in ctx.reporting[lo:]:
+        if hit.start >= e:
+            break
+        m_start, m_end = hit.start - s, hit.end - s
+        verb = hit.text.lower()
+        pos = hit.start
+        if re.search(r"(?i)\bas\s+$", sentence[:m_start]):
             continue  # "(as reported)", "as claimed": the outlet's hedge
-        if verb in _DENY and not _DENIAL_OBJECT.match(sentence[m.end():]):
+        if verb in _DENY and not _DENIAL_OBJECT.match(sentence[m_end:]):
             continue  # "dismissed the commander" is no denial
         if verb == "according to":
-            after_end = re.search(r"[,.;]|$", sentence[m.end():])
-            np_start, np_end = s + m.end(), s + m.end() + after_end.start()
+            after_end = re.search(r"[,.;]|$", sentence[m_end:])
+            np_start, np_end = s + m_end, s + m_end + after_end.start()
         else:
-            before = sentence[:m.start()]
+            before = sentence[:m_start]
             breaks = list(_CLAUSE_BREAK.finditer(before))
             np_start = s + (breaks[-1].end() if breaks else 0)
             np_end = pos
             if not text[np_start:np_end].strip():
                 # "..., Gerasimov said." after a quote: the name follows the verb
-                tail = re.match(r"\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", sentence[m.end():])
+                tail = re.match(r"\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", sentence[m_end:])
                 if tail:
-                    np_start, np_end = s + m.end() + tail.start(1), s + m.end() + tail.end(1)
+                    np_start, np_end = s + m_end + tail.start(1), s + m_end + tail.end(1)
         if best is None or abs(pos - trigger_start) < abs(best[1] - trigger_start) or pos < trigger_start <= best[1]:
             best = (verb, pos, np_start, np_end)
         if pos > trigger_start and best[1] < trigger_start:
@@ -292,9 +357,9 @@ def _post_author(ctx: _Context, s: int) -> Party | None:
     return None
 
 
-def _actor(ctx: _Context, s: int, e: int, trig: re.Match, claimant: Party, claimant_span) -> Party | None:
+def _actor(ctx: _Context, s: int, e: int, trig: _Hit, claimant: Party, claimant_span) -> Party | None:
     text = ctx.doc.text
-    t0, t1 = s + trig.start(), s + trig.end()
+    t0, t1 = trig.start, trig.end
     cues = [c for c in _side_cues(ctx, s, e)
             if not (claimant_span and claimant_span[0] <= c[0] < claimant_span[1])
             and not _TERRITORY_NOUN.match(text[c[1]:e])]
@@ -361,10 +426,13 @@ def _quantity(sentence: str) -> Quantity | None:
     m = _QUANTITY.search(sentence)
     if not m:
         return None
-    value = float(re.sub(r"[,\s]", "", m.group("num")))
+    raw = m.group("num").lower()
+    value = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(re.sub(r"[,\s]", "", raw))
     unit_word = m.group("unit").lower()
     unit = next(u for prefix, u in _UNIT if unit_word.startswith(prefix))
     approx = _APPROX.get((m.group("approx") or "").lower(), "exact")
+    if approx == "over" and re.search(r"(?i)\bcontrol\s*$", sentence[:m.start("approx")]):
+        approx = "exact"  # "regained control over 400 square kilometres": a preposition
     return Quantity(int(value) if value.is_integer() else value, unit, approx)
 
 
@@ -425,12 +493,31 @@ def dominant_region(doc: Document, g: Gazetteer) -> Mention | None:
     return Mention(-1, -1, g.place(row).name, g.place(row), (), "place", doc.id)
 
 
-def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Mention | None) -> tuple[ClaimPlace, ...]:
+def focus_settlement(doc: Document) -> Mention | None:
+    """The settlement the document names most often (first named wins a tie), if any is named twice."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for m in doc.mentions:
+        if m.role == "place" and m.place is not None and m.place.level == "settlement":
+            counts[m.place.id] = counts.get(m.place.id, 0) + 1
+            first.setdefault(m.place.id, m)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -first[k].start))
+    return first[best] if counts[best] >= 2 else None
+
+
+def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Mention | None,
+            focus: Mention | None) -> tuple[ClaimPlace, ...]:
     own = [m for m in ctx.doc.mentions if s <= m.start and m.end <= e and m.role == "place" and m.place is not None]
     local = [m for m in own if m.place.level != "country"]
     chosen = local or [m for m in own if not (actor_span and m.start == actor_span[0])
                        and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]
     out = [ClaimPlace(m.place, m.surface, (m.start, m.end)) for m in chosen]
+    if not any(m.place.level == "settlement" for m in local) and focus is not None:
+        # Only regions or nothing named here: the town the document is about, inferred.
+        if not local or any(m.place.admin1_code == focus.place.admin1_code for m in local):
+            out.append(ClaimPlace(focus.place, focus.surface, None, inferred=True))
     if not local and region is not None:
         out.append(ClaimPlace(region.place, region.surface, None, inferred=True))
     seen, unique = set(), []
@@ -453,25 +540,40 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
         except ValueError:
             doc_date = None
     region = dominant_region(document, g)
+    focus = focus_settlement(document)
     text = document.text
     claims: list[Claim] = []
+    # One pass over the text for triggers and reporting verbs, then per sentence.
+    triggers = scan(TRIGGER, TRIGGER_FIRST_WORDS, text)
+    trigger_starts = [h.start for h in triggers]
+    ctx.reporting = scan(_REPORTING, REPORTING_FIRST_WORDS, text)
+    ctx.reporting_starts = [h.start for h in ctx.reporting]
     for s, e in sentences(text):
+        i, j = bisect_left(trigger_starts, s), bisect_left(trigger_starts, e)
+        r = bisect_left(ctx.reporting_starts, s)
+        has_verb = r < len(ctx.reporting_starts) and ctx.reporting_starts[r] < e
+        if i == j and not has_verb:
+            continue
         sentence = text[s:e]
         found = []
-        local_place = any(s <= m.start and m.end <= e and m.role == "place" and m.place is not None
-                          and m.place.level != "country" for m in document.mentions)
-        for trig in TRIGGER.finditer(sentence):
-            if _IRREALIS.search(sentence[:trig.start()]):
+        local_place = None
+        for trig in triggers[i:j]:
+            if _IRREALIS.search(text, max(s, trig.start - 45), trig.start):
                 continue
-            if _NOMINAL.match(trig.group()) and not local_place:
+            if _NOMINAL.match(trig.text):
+                if local_place is None:
+                    local_place = any(s <= m.start and m.end <= e and m.role == "place" and m.place is not None
+                                      and m.place.level != "country" for m in document.mentions)
+                if not local_place:
+                    continue
+            if trig.kind in ("loss", "capture") and (_NOT_TERRITORY.match(text, trig.end, e)
+                                                     or _CASUALTY_BEFORE.search(text, max(s, trig.start - 70),
+                                                                                trig.start)):
                 continue
-            if trig.lastgroup in ("loss", "capture") and (_NOT_TERRITORY.match(sentence[trig.end():])
-                                                         or _CASUALTY_BEFORE.search(sentence[:trig.start()])):
-                continue
-            if found and trig.lastgroup == "control" and found[-1][1] == "capture" \
-                    and trig.start() - found[-1][0].end() < 25:
+            if found and trig.kind == "control" and found[-1][1] == "capture" \
+                    and trig.start - found[-1][0].end < 25:
                 continue  # "seized control over": one capture
-            found.append((trig, trig.lastgroup))
+            found.append((trig, trig.kind))
         if not found:
             claimant, _verb, _pos = _claimant(ctx, s, e, e)
             if claimant.side in ("UA", "RU"):
@@ -479,8 +581,10 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
             continue
         post = _post_author(ctx, s)
         seen = set()
+        since, on = _times(sentence, doc_date)
+        quantity = _quantity(sentence)
         for trig, predicate in found:
-            claimant, verb, _pos = _claimant(ctx, s, e, s + trig.start())
+            claimant, verb, _pos = _claimant(ctx, s, e, trig.start)
             if claimant.side == "author" and post is not None:
                 claimant, verb = post, "wrote"
             actor = _actor(ctx, s, e, trig, claimant, claimant.span)
@@ -491,7 +595,6 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
             if key in seen:
                 continue
             seen.add(key)
-            since, on = _times(sentence, doc_date)
             claims.append(Claim(
                 doc_id=document.id,
                 span=(s, e),
@@ -500,9 +603,9 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
                 actor=actor,
                 predicate=predicate,
                 status=status,
-                places=_places(ctx, s, e, actor.span, claimant.span, region),
-                trigger=(s + trig.start(), s + trig.end()),
-                quantity=_quantity(sentence),
+                places=_places(ctx, s, e, actor.span, claimant.span, region, focus),
+                trigger=(trig.start, trig.end),
+                quantity=quantity,
                 since=since,
                 on=on,
             ))
