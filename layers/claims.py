@@ -53,24 +53,24 @@ _TRIGGERS = [
              r"repel(?:led|s)?\s+(?:\w+(?:'s|’s)\s+)?(?:incursion|offensive|assault|attack)"),
     ("control", r"control(?:s|led|ling)?|hold(?:s|ing)?|held|occup(?:y|ies|ied|ying|ation)|remain(?:s|ed)? in|"
                 r"present in|presence|stationed in|overseeing|defending|conducting operations|at the border|"
-                r"has almost|have almost"),
+                r"has almost|have almost|had almost"),
     ("advance", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+(?:toward|towards|into|deeper|forward|on)|"
                 r"gain(?:ed|ing|s)?\s+ground|counter-?offensive|counter-?attack(?:s|ed)?|offensive|incursion|"
                 r"invad(?:e|ed|es|ing)|invasion|assaults?|attack(?:s|ed)?\s+on|storm(?:ed|ing)|raid|"
                 r"br(?:oke|eak) through|breakthrough|in the direction of|progress|moved\s+(?:to|toward|towards|closer)|"
                 r"tried to (?:capture|seize|take|establish|advance)|ramped up (?:their |its )?attacks|"
-                r"(?:repel(?:led|s)?|repulsed)\s+[\d,]+\s+(?:\w+\s+)?(?:attacks|assaults)|"
-                r"[\d,]+\s+(?:combat engagements|battles|clashes|attacks|assaults)|most attacks"),
+                r"(?:repel(?:led|s)?|repulsed)\s+\d[\d,]*\s+(?:\w+\s+)?(?:attacks|assaults)|"
+                r"\d[\d,]*\s+(?:combat engagements|battles|clashes|attacks|assaults)|most attacks"),
 ]
 # Nouns that make an attack or an invasion a statement about a war, not about
 # territory, unless the sentence names a place below country level.
 _NOMINAL = re.compile(r"(?i)^(?:counter-?offensive|counter-?attacks?|offensive|incursion|invasion|attacks?\s+on|"
                       r"assaults?|raid|presence|progress)$")
 # Casualties, prisoners and equipment are not territory: "lost 62,400 troops".
-_NOT_TERRITORY = re.compile(r"(?i)(?:\s+\S+){0,3}?\s+[\d,]+\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|personnel|"
+_NOT_TERRITORY = re.compile(r"(?i)(?:\s+\S+){0,3}?\s+\d[\d,]*\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|personnel|"
                             r"tanks|vehicles|prisoners|aircraft|drones|lives|people)\b|"
                             r"\s*(?:\w+\s+){0,2}(?:soldiers|tanks|vehicles|prisoners)\b")
-_CASUALTY_BEFORE = re.compile(r"(?i)[\d,]+\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|tanks|vehicles|prisoners|"
+_CASUALTY_BEFORE = re.compile(r"(?i)\d[\d,]*\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|tanks|vehicles|prisoners|"
                               r"aircraft)\b[^.]{0,30}$")
 TRIGGER = re.compile("|".join(f"(?P<{name}>\\b(?:{rx})\\b)" for name, rx in _TRIGGERS), re.IGNORECASE)
 # Forecasts and intentions are not claims: "plans to capture", "could advance".
@@ -331,9 +331,11 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
     np_text = text[np_start:np_end].strip(" ,")
     np_text = re.sub(r"\s+(?:has|have|had|was|were|is|are|also|still|has also)$", "", np_text)
     side = _party_side(ctx, np_start, np_end)
-    if side is None and re.fullmatch(r"(?i)(?:he|she|they|it|the ministry|the military|the army|officials?)", np_text):
-        if ctx.last_claimant is not None:
-            return ctx.last_claimant, verb, pos
+    if side is None and ctx.last_claimant is not None and (
+            re.fullmatch(r"(?i)(?:he|she|they|it|the ministry|the military|the army|officials?)", np_text)
+            or not re.search(r"[A-Z]", np_text)):
+        # a pronoun, or no subject at all ("..., but days ago also acknowledged"): the last speaker
+        return ctx.last_claimant, verb, pos
     if side is None:
         side = "third" if np_text else "author"
     party = Party(np_text or None, side, (np_start, np_end) if np_text else None)
@@ -431,7 +433,7 @@ def _quantity(sentence: str) -> Quantity | None:
     unit_word = m.group("unit").lower()
     unit = next(u for prefix, u in _UNIT if unit_word.startswith(prefix))
     approx = _APPROX.get((m.group("approx") or "").lower(), "exact")
-    if approx == "over" and re.search(r"(?i)\bcontrol\s*$", sentence[:m.start("approx")]):
+    if (m.group("approx") or "").lower() == "over" and re.search(r"(?i)\bcontrol\s*$", sentence[:m.start("approx")]):
         approx = "exact"  # "regained control over 400 square kilometres": a preposition
     return Quantity(int(value) if value.is_integer() else value, unit, approx)
 
@@ -509,7 +511,8 @@ def focus_settlement(doc: Document) -> Mention | None:
 
 def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Mention | None,
             focus: Mention | None) -> tuple[ClaimPlace, ...]:
-    own = [m for m in ctx.doc.mentions if s <= m.start and m.end <= e and m.role == "place" and m.place is not None]
+    own = [m for m in ctx.doc.mentions if s <= m.start and m.end <= e and m.role == "place" and m.place is not None
+           and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]
     local = [m for m in own if m.place.level != "country"]
     chosen = local or [m for m in own if not (actor_span and m.start == actor_span[0])
                        and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]
@@ -560,12 +563,13 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
         for trig in triggers[i:j]:
             if _IRREALIS.search(text, max(s, trig.start - 45), trig.start):
                 continue
+            background = False
             if _NOMINAL.match(trig.text):
                 if local_place is None:
                     local_place = any(s <= m.start and m.end <= e and m.role == "place" and m.place is not None
                                       and m.place.level != "country" for m in document.mentions)
-                if not local_place:
-                    continue
+                # "Ukraine's attack on Russia is historic": background, unless someone asserts it
+                background = not local_place
             if trig.kind in ("loss", "capture") and (_NOT_TERRITORY.match(text, trig.end, e)
                                                      or _CASUALTY_BEFORE.search(text, max(s, trig.start - 70),
                                                                                 trig.start)):
@@ -573,7 +577,7 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
             if found and trig.kind == "control" and found[-1][1] == "capture" \
                     and trig.start - found[-1][0].end < 25:
                 continue  # "seized control over": one capture
-            found.append((trig, trig.kind))
+            found.append((trig, trig.kind, background))
         if not found:
             claimant, _verb, _pos = _claimant(ctx, s, e, e)
             if claimant.side in ("UA", "RU"):
@@ -583,10 +587,12 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
         seen = set()
         since, on = _times(sentence, doc_date)
         quantity = _quantity(sentence)
-        for trig, predicate in found:
+        for trig, predicate, background in found:
             claimant, verb, _pos = _claimant(ctx, s, e, trig.start)
             if claimant.side == "author" and post is not None:
                 claimant, verb = post, "wrote"
+            if background and claimant.side in ("author", "third"):
+                continue
             actor = _actor(ctx, s, e, trig, claimant, claimant.span)
             if actor is None or actor.side not in ("UA", "RU"):
                 continue

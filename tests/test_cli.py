@@ -73,3 +73,23 @@ def test_cli_console_script_runs_without_traceback(gazetteer):
     assert done.returncode == 0 and "538560" in done.stdout
     bad = subprocess.run([exe, "geocode", ""], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_cli_extract_jsonl_has_claims_with_provenance(tmp_path, capsys, gazetteer):
+    doc = tmp_path / "mod.md"
+    doc.write_text("---\nsource: Russian MoD\ndate: 2024-09-12\n---\n"
+                   "Russia's Defence Ministry said its forces had retaken Snagost in the Kursk region.\n")
+    assert main(["extract", "--jsonl", "-q", str(doc)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert records
+    rec = records[0]
+    assert (rec["doc_id"], rec["source"], rec["report_date"]) == ("mod", "Russian MoD", "2024-09-12")
+    assert (rec["predicate"], rec["status"], rec["claimant"]["side"], rec["actor"]["side"]) == (
+        "capture", "claimed", "RU", "RU")
+    assert any(p["name"] == "Snagost" for p in rec["places"])
+
+
+def test_cli_extract_missing_input_is_exit_2(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "no such file" in err and len(err.strip().splitlines()) == 1

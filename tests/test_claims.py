@@ -1,0 +1,143 @@
+"""Claim extraction on sentences written for these tests (seed style)."""
+
+import pytest
+
+import geo
+from layers import extract_claims
+
+
+def claims(text, date="2024-09-16", doc_id="t"):
+    doc = geo.parse(text, doc_id=doc_id, date=date)
+    found = extract_claims(doc)
+    for c in found:
+        assert text[c.span[0]:c.span[1]] == c.evidence
+        assert c.span[0] <= c.trigger[0] < c.trigger[1] <= c.span[1]
+        assert c.doc_id == doc_id
+        for p in c.places:
+            if p.span:
+                assert text[p.span[0]:p.span[1]] == p.text
+    return found
+
+
+def one(found, **want):
+    hits = [c for c in found if all(getattr(c, k) == v for k, v in want.items())]
+    assert hits, f"no claim with {want} in {[(c.predicate, c.actor.side, c.status) for c in found]}"
+    return hits[0]
+
+
+SEED = ("Ukrainian forces crossed into the Kursk region on August 6. "
+        "The Zelensky government still says its forces control some 100 settlements on the Russian side near the "
+        "border, but days ago also acknowledged there is a large Russian counteroffensive underway.")
+
+
+def test_claims_seed_sentence_control_claimed_with_quantity_and_inferred_place(gazetteer):
+    c = one(claims(SEED), predicate="control", status="claimed")
+    assert (c.claimant.side, c.actor.side, c.actor.text) == ("UA", "UA", "its forces")
+    assert c.claimant.text == "The Zelensky government"
+    assert (c.quantity.value, c.quantity.unit, c.quantity.approx) == (100, "settlement", "about")
+    assert any(p.inferred and p.place.admin1_code == "RU-KRS" for p in c.places)
+
+
+def test_claims_seed_sentence_acknowledged_enemy_advance(gazetteer):
+    c = one(claims(SEED), predicate="advance")
+    assert (c.actor.side, c.claimant.side, c.status) == ("RU", "UA", "acknowledged")
+
+
+@pytest.mark.parametrize("text, claimant_side, status", [
+    ("Russia's Defence Ministry said its forces had retaken the village of Snagost in the Kursk region.", "RU",
+     "claimed"),
+    ("According to Ukraine's General Staff, Ukrainian troops regained control of Sudzha.", "UA", "claimed"),
+    ("Russian milbloggers claimed that Russian forces advanced near Pokrovsk.", "RU", "claimed"),
+    ("Kyiv acknowledged that its troops withdrew from two villages near Pokrovsk.", "UA", "acknowledged"),
+    ("The Institute for the Study of War assessed that Russian forces advanced near Korenevo.", "third", "assessed"),
+    ("Russian forces captured Maiorsk, Donetsk, on Sunday.", "author", "reported"),
+])
+def test_claims_attribution_and_status(gazetteer, text, claimant_side, status):
+    found = claims(text)
+    assert found
+    c = found[0]
+    assert (c.claimant.side, c.status) == (claimant_side, status)
+
+
+def test_claims_side_comes_from_context_not_the_name(gazetteer):
+    text = ("Ukrainian Foreign Minister Andrii Sybiha spoke on Monday. "
+            "Sybiha has claimed Ukraine forces are overseeing safe passage for civilians in the Kursk region.")
+    c = one(claims(text), predicate="control")
+    assert c.claimant.text == "Sybiha" and c.claimant.side == "UA" and c.status == "claimed"
+
+
+def test_claims_embedded_post_is_attributed_to_its_author(gazetteer):
+    text = ("Ukrainian Foreign Minister Andrii Sybiha wrote on X.\n"
+            "Our forces hold positions in the Kursk region and deliver aid.\n"
+            "— Andrii Sybiha (@andrii_sybiha) September 16, 2024")
+    c = one(claims(text), predicate="control")
+    assert c.claimant.side == "UA" and "Sybiha" in c.claimant.text and c.status == "claimed"
+
+
+def test_claims_denial_yields_the_denied_claim_too(gazetteer):
+    text = "Ukraine has denied Russian claims that it has been forced out of Russia's Kursk region."
+    found = claims(text)
+    denied = one(found, status="denied")
+    claimed = one(found, status="claimed")
+    assert (denied.claimant.side, denied.actor.side, denied.predicate) == ("UA", "UA", "loss")
+    assert (claimed.claimant.side, claimed.actor.side, claimed.predicate) == ("RU", "UA", "loss")
+
+
+def test_claims_passive_actor_after_by(gazetteer):
+    c = one(claims("The town of Kupiansk was liberated by Ukrainian troops, the army said."), predicate="capture")
+    assert c.actor.side == "UA"
+
+
+def test_claims_repelled_attacks_are_the_enemy_advancing(gazetteer):
+    c = one(claims("Ukraine's military said it had repelled 75 Russian attacks around Pokrovsk."),
+            predicate="advance")
+    assert (c.actor.side, c.claimant.side, c.status) == ("RU", "UA", "acknowledged")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin has accused Ukrainian troops of atrocities against civilians.",
+    "Russia lost over 62,400 soldiers in the Kursk operation, Ukraine says.",
+    "Russian drones struck an energy facility in Sumy overnight.",
+    "Moscow may attempt a new large-scale offensive this spring.",
+    "Russia plans to capture Pokrovsk by the end of the year.",
+    "The UN called for humanitarian access to civilians in the Kursk region.",
+])
+def test_claims_not_claims(gazetteer, text):
+    assert claims(text) == []
+
+
+def test_claims_dates_since_and_relative_on(gazetteer):
+    found = claims("Ukrainian forces have held territory in Kursk since Aug. 6th, and on Tuesday they advanced "
+                   "near Sudzha.", date="2024-09-16")
+    c = found[0]
+    assert c.since == "2024-08-06"
+    assert c.on == "2024-09-10"  # the Tuesday before Monday 16 September
+
+
+def test_claims_explicit_date_on(gazetteer):
+    c = claims("On 25 March 2022, Ukrainian forces regained control over Novovorontsovka, Kherson.")[0]
+    assert c.on == "2022-03-25" and c.predicate == "capture" and c.status == "reported"
+    assert any(p.place.admin1_code == "UA-65" and not p.inferred for p in c.places)
+
+
+@pytest.mark.parametrize("text, value, unit, approx", [
+    ("Ukraine says its forces control more than 1,000 square kilometres in Kursk.", 1000, "km2", "over"),
+    ("Syrskyi said Ukrainian troops had almost 1,000 sq km of Russian territory.", 1000, "km2", "under"),
+    ("Deep State reported that Ukrainian troops held four villages near Pokrovsk.", 4, "village", "exact"),
+    ("Russian forces had moved to within 2 km of the mine near Pokrovsk.", 2, "km", "under"),
+])
+def test_claims_quantities(gazetteer, text, value, unit, approx):
+    q = claims(text)[0].quantity
+    assert (q.value, q.unit, q.approx) == (value, unit, approx)
+
+
+def test_claims_metonymic_mentions_are_claimants_not_places(gazetteer):
+    c = claims("The Kremlin said Russian troops had recaptured Snagost.")[0]
+    assert c.claimant.side == "RU"
+    assert [p.place.name for p in c.places if not p.inferred] == ["Snagost"]
+
+
+def test_claims_to_dict_has_provenance(gazetteer):
+    d = claims(SEED)[0].to_dict()
+    assert d["doc_id"] == "t" and len(d["span"]) == 2 and d["evidence"]
+    assert {"claimant", "actor", "predicate", "status", "places", "quantity", "time", "trigger"} <= set(d)
