@@ -292,6 +292,8 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
             continue  # "(as reported)", "as claimed": the outlet's hedge
         if verb in _DENY and not _DENIAL_OBJECT.match(sentence[m_end:]):
             continue  # "dismissed the commander" is no denial
+        if re.search(r"(?i)\b(?:not|n't|never)\s+$", sentence[:m_start]):
+            continue  # "the briefings did not say"
         if verb == "according to":
             after_end = re.search(r"[,.;]|$", sentence[m_end:])
             np_start, np_end = s + m_end, s + m_end + after_end.start()
@@ -300,6 +302,9 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
             breaks = list(_CLAUSE_BREAK.finditer(before))
             np_start = s + (breaks[-1].end() if breaks else 0)
             np_end = pos
+            if re.fullmatch(r"[\s.,;:!?\"”’)]*", sentence[m_end:]) and "," in text[np_start:np_end]:
+                # "..., the ministry said.": the speaker follows the last comma
+                np_start = text.rfind(",", np_start, np_end) + 1
             if not text[np_start:np_end].strip():
                 # "..., Gerasimov said." after a quote: the name follows the verb
                 tail = re.match(r"\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})", sentence[m_end:])
@@ -330,6 +335,8 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
         np_start += lead.end()
     np_text = text[np_start:np_end].strip(" ,")
     np_text = re.sub(r"\s+(?:has|have|had|was|were|is|are|also|still|has also)$", "", np_text)
+    if re.search(r"(?i)\b(?:it|he|she|they)$", np_text) and ctx.last_claimant is not None:
+        return ctx.last_claimant, verb, pos  # "Earlier in the week it assessed"
     side = _party_side(ctx, np_start, np_end)
     if side is None and ctx.last_claimant is not None and (
             re.fullmatch(r"(?i)(?:he|she|they|it|the ministry|the military|the army|officials?)", np_text)

@@ -15,6 +15,8 @@ import sys
 from geo.errors import ClaimmapError
 
 COMMANDS = {
+    "map": ("layers.cli.mapcmd", "documents in, a self-contained offline map of who claims what, where"),
+    "export": ("layers.cli.mapcmd", "documents in, claims (or place mentions) as GeoJSON, GeoPackage, CSV or GeoParquet"),
     "geocode": ("layers.cli.geocode", "find places by name (offline, or an online service)"),
     "reverse": ("layers.cli.geocode", "nearest settlement, region and country of a coordinate"),
     "gazetteer": ("layers.cli.gazetteer", "build or inspect the offline gazetteer index"),

@@ -1,0 +1,97 @@
+"""Write a layer table to GeoJSON (RFC 7946), GeoPackage, CSV (WKT) or GeoParquet.
+
+The format follows the file's suffix. Every file is written to a temporary
+name beside the target and renamed into place, so a failed or interrupted run
+never leaves a truncated file and an existing file survives it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from geo.errors import InputError, UsageError
+
+from .io import atomic_write_bytes
+
+FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".csv": "CSV", ".parquet": "GeoParquet"}
+COORDINATE_DECIMALS = 6
+
+
+def _clean(value):
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return _clean(value.item())
+    return value
+
+
+def _round(coords):
+    if isinstance(coords[0], (float, int)):
+        return [round(float(c), COORDINATE_DECIMALS) for c in coords]
+    return [_round(c) for c in coords]
+
+
+def geojson_features(gdf):
+    """RFC 7946 features: lon/lat, 6-decimal coordinates, exterior rings counterclockwise."""
+    import shapely
+    from shapely.geometry import mapping
+
+    geoms = shapely.orient_polygons(gdf.geometry.values, exterior_cw=False) \
+        if hasattr(shapely, "orient_polygons") else gdf.geometry.values
+    props = gdf.drop(columns="geometry").to_dict("records")
+    for geom, row in zip(geoms, props):
+        g = mapping(geom) if geom is not None else None
+        if g is not None:
+            g = {"type": g["type"], "coordinates": _round(g["coordinates"])} if g["type"] != "GeometryCollection" else g
+        yield {"type": "Feature", "geometry": g, "properties": {k: _clean(v) for k, v in row.items()}}
+
+
+def to_geojson_bytes(gdf) -> bytes:
+    if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
+        gdf = gdf.to_crs(4326)
+    collection = {"type": "FeatureCollection", "features": list(geojson_features(gdf))}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+def _atomic_path_write(path: Path, writer) -> None:
+    """Run ``writer(tmp_path)`` on a temporary file beside ``path``, then rename it into place."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot create folder {folder}: {exc.strerror}") from None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=folder)
+    os.close(fd)
+    os.unlink(tmp)  # GDAL wants to create the file itself
+    try:
+        writer(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        for leftover in Path(folder).glob(Path(tmp).name + "*"):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
+def write(gdf, path, *, layer: str = "claims") -> Path:
+    """Write ``gdf`` to ``path`` in the format its suffix names; return the path."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"unknown output format {path.suffix or '(none)'!r}: use " + ", ".join(sorted(FORMATS)))
+    if fmt == "GeoJSON":
+        atomic_write_bytes(path, to_geojson_bytes(gdf))
+    elif fmt == "CSV":
+        table = gdf.drop(columns="geometry").copy()
+        table["geometry_wkt"] = gdf.geometry.to_wkt(rounding_precision=COORDINATE_DECIMALS)
+        atomic_write_bytes(path, table.to_csv(index=False).encode("utf-8"))
+    elif fmt == "GeoPackage":
+        _atomic_path_write(path, lambda tmp: gdf.to_file(tmp, driver="GPKG", layer=layer, engine="pyogrio"))
+    else:
+        _atomic_path_write(path, lambda tmp: gdf.to_parquet(tmp, index=False))
+    return path

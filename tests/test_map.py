@@ -1,0 +1,159 @@
+"""The map: built from small documents written here, checked as HTML and in headless Chromium."""
+
+import json
+import re
+
+import pytest
+
+from layers.build import build_layers
+from layers.cli import main
+from layers.sources import iter_documents
+from layers.webmap import render_html, to_map
+
+from .browser import Page, browser  # noqa: F401  (fixture)
+
+PAYLOAD = '</script><script>window.pwned=1;alert("x")</script><img src=x onerror="window.pwned=2">'
+
+
+def write_docs(folder):
+    folder.mkdir(exist_ok=True)
+    (folder / "ua.md").write_text(
+        "---\nsource: Ukrainian General Staff\ndate: 2024-08-15\ntitle: Sudzha update\n"
+        "url: https://example.org/ua\n---\n"
+        "Ukraine's General Staff said Ukrainian forces had captured Sudzha in the Kursk region.\n", encoding="utf-8")
+    (folder / "ru.md").write_text(
+        "---\nsource: Russian MoD\ndate: 2024-09-12\n---\n"
+        "Russia's Defence Ministry said its forces had retaken Snagost and held Sudzha.\n", encoding="utf-8")
+    (folder / "evil.md").write_text(
+        f"---\nsource: {PAYLOAD}\ndate: 2024-09-13\ntitle: {PAYLOAD}\nurl: javascript:alert(1)\n---\n"
+        f"Kyiv said Ukrainian troops still control Korenevo, \"{PAYLOAD}\" the army added.\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, gazetteer):
+    folder = write_docs(tmp_path_factory.mktemp("docs"))
+    claims, mentions = build_layers(iter_documents([str(folder)]), progress=False)
+    return folder, claims, mentions
+
+
+def test_map_build_has_one_row_per_claim_and_place(built):
+    _folder, claims, mentions = built
+    assert len(claims) >= 3
+    assert set(claims["claimant_side"]) >= {"UA", "RU"}
+    row = claims[claims["place_name"] == "Snagost"].iloc[0]
+    assert (row["doc_id"], row["report_date"], row["source"]) == ("ru", "2024-09-12", "Russian MoD")
+    assert row["evidence"][row["place_start"] - row["span_start"]:row["place_end"] - row["span_start"]] == "Snagost"
+    assert (mentions["role"] == "place").any()
+
+
+def test_map_html_is_self_contained_and_escapes_input(built):
+    _folder, claims, mentions = built
+    page = render_html(to_map(claims, mentions))
+    assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=\"https?://", page)
+    assert "claimmap-inline" not in page
+    assert PAYLOAD not in page and "<script>window.pwned" not in page
+    assert "javascript:alert(1)" not in re.findall(r'href="([^"]*)"', page)
+
+
+def test_map_region_claims_are_polygons_and_contested_places_are_marked(built):
+    _folder, claims, _mentions = built
+    assert set(claims.loc[claims["level"] == "admin1"].geometry.geom_type) <= {"Polygon", "MultiPolygon"}
+    page = render_html(to_map(claims))
+    assert "Contested: opposite sides claim it" in page  # Sudzha: UA captured, RU holds
+
+
+def test_map_in_browser_loads_offline_without_errors(built, browser, tmp_path):  # noqa: F811
+    _folder, claims, mentions = built
+    path = tmp_path / "m.html"
+    path.write_text(render_html(to_map(claims, mentions, title="test")), encoding="utf-8")
+    p = Page(browser)
+    page = p.open(path)
+    assert page.evaluate("typeof L") == "object"
+    labels = page.eval_on_selector_all(".leaflet-control-layers-overlays label", "els => els.map(e => e.textContent)")
+    assert any("Russian defence ministry" in t for t in labels)
+    assert any("Places mentioned" in t for t in labels)
+    assert p.errors == [] and p.external == []
+    p.close()
+
+
+def test_map_in_browser_click_opens_popup_with_quote(built, browser, tmp_path):  # noqa: F811
+    _folder, claims, _mentions = built
+    path = tmp_path / "m.html"
+    path.write_text(render_html(to_map(claims)), encoding="utf-8")
+    p = Page(browser)
+    page = p.open(path)
+    page.evaluate("""() => { const f = window.claimmapFeatures.find(
+        x => x.layer.feature.properties.popup.includes('Snagost')); f.layer.fire('click', {latlng: f.layer.getLatLng ?
+        f.layer.getLatLng() : f.layer.getBounds().getCenter()}); }""")
+    popup = page.wait_for_selector(".leaflet-popup-content")
+    text = popup.inner_text()
+    assert "retaken" in text and "Snagost" in text and "Russian MoD" in text
+    assert popup.query_selector("mark").inner_text() == "Snagost"
+    p.close()
+
+
+def test_map_in_browser_hostile_text_shows_as_text_and_runs_nothing(built, browser, tmp_path):  # noqa: F811
+    _folder, claims, _mentions = built
+    path = tmp_path / "m.html"
+    path.write_text(render_html(to_map(claims)), encoding="utf-8")
+    p = Page(browser)
+    page = p.open(path)
+    page.evaluate("""() => { window.claimmapFeatures.forEach(f => {
+        if (f.layer.feature.properties.popup.includes('pwned')) { f.layer.openPopup(); } }); }""")
+    popup = page.wait_for_selector(".leaflet-popup-content")
+    assert "window.pwned=1" in popup.inner_text()  # shown as text
+    assert page.evaluate("window.pwned === undefined") and p.dialogs == []
+    assert popup.query_selector("a[href^='javascript']") is None
+    p.close()
+
+
+def test_map_cli_writes_the_file_and_refuses_an_input_as_output(built, tmp_path, capsys):
+    folder, _claims, _mentions = built
+    out = tmp_path / "sub" / "map.html"
+    assert main(["map", str(folder), "-o", str(out), "-q"]) == 0
+    assert out.exists() and out.stat().st_size > 100_000
+    bad = folder / "ua.md"
+    before = bad.read_text()
+    assert main(["map", str(bad), "-o", str(bad)]) == 2
+    assert bad.read_text() == before
+    assert "must end in .html" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".csv", ".parquet"])
+def test_map_export_formats(built, tmp_path, suffix, gazetteer):
+    folder, claims, _mentions = built
+    out = tmp_path / f"claims{suffix}"
+    assert main(["export", str(folder), "-o", str(out), "-q"]) == 0
+    if suffix == ".geojson":
+        data = json.loads(out.read_text())
+        assert "crs" not in data and data["type"] == "FeatureCollection"
+        feature = data["features"][0]
+        assert {"claim_id", "doc_id", "span_start", "span_end", "evidence", "claimant", "claimant_side",
+                "actor_side", "predicate", "status", "quantity_value", "quantity_unit", "quantity_approx", "since",
+                "on", "report_date", "source", "title", "url", "place_name", "geonameid", "level", "inferred",
+                "confidence"} <= set(feature["properties"])
+        coords = json.dumps(data)
+        assert not re.search(r"\d\.\d{7,}", coords)  # 6 decimals at most
+    elif suffix == ".csv":
+        assert "geometry_wkt" in out.read_text().splitlines()[0]
+    else:
+        import geopandas as gpd
+
+        gdf = gpd.read_parquet(out) if suffix == ".parquet" else gpd.read_file(out)
+        assert len(gdf) == len(claims) and gdf.crs.to_epsg() == 4326
+
+
+def test_map_geojson_polygons_follow_the_right_hand_rule(built, tmp_path):
+    import shapely
+    from shapely.geometry import shape
+
+    from layers.export import to_geojson_bytes
+
+    _folder, claims, _mentions = built
+    data = json.loads(to_geojson_bytes(claims))
+    polys = [shape(f["geometry"]) for f in data["features"] if f["geometry"]["type"] in ("Polygon", "MultiPolygon")]
+    assert polys
+    for poly in polys:
+        for part in getattr(poly, "geoms", [poly]):
+            assert shapely.is_ccw(part.exterior)
