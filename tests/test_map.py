@@ -157,3 +157,63 @@ def test_map_geojson_polygons_follow_the_right_hand_rule(built, tmp_path):
     for poly in polys:
         for part in getattr(poly, "geoms", [poly]):
             assert shapely.is_ccw(part.exterior)
+
+
+def _deepstate(path, name_key=True):
+    """A tiny DeepStateMap-shaped snapshot around Sudzha (written for this test)."""
+    square = [[[35.0, 51.0], [35.6, 51.0], [35.6, 51.4], [35.0, 51.4], [35.0, 51.0]]]
+    name = "Звільнено /// Liberated /// geoJSON.status.liberated" if name_key else "Звільнено /// Liberated"
+    data = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": name, "fill": "#0f9d58"},
+         "geometry": {"type": "Polygon", "coordinates": square}},
+        {"type": "Feature", "properties": {"name": "x /// y /// geoJSON.units.brigade"},
+         "geometry": {"type": "Point", "coordinates": [35.2, 51.2]}}]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name_key", [True, False])
+def test_map_reference_reads_deepstate_as_published(tmp_path, name_key):
+    from layers.reference import read_reference
+
+    areas = read_reference(_deepstate(tmp_path / "deepstate_raw_20240811_1.geojson", name_key))
+    assert [(a.source, a.category, a.date) for a in areas] == [("DeepState", "liberated", "2024-08-11")]
+
+
+def test_map_reference_notes_use_the_snapshot_before_the_claim(tmp_path):
+    import shapely
+
+    from layers.reference import overlay_notes, read_reference
+
+    areas = read_reference(_deepstate(tmp_path / "deepstate_raw_20240811_1.geojson"))
+    notes = overlay_notes([shapely.Point(35.27, 51.19), shapely.Point(36.2, 51.7), shapely.Point(35.27, 51.19)],
+                          ["2024-08-15", "2024-08-15", "2024-08-01"], areas)
+    assert notes[0] == "inside DeepState 'liberated' area, 2024-08-11"
+    assert notes[1] == "outside DeepState areas, 2024-08-11"
+    assert notes[2].startswith("no DeepState snapshot before 2024-08-01")
+
+
+def test_map_overlay_cli(built, tmp_path, capsys, browser):  # noqa: F811
+    folder, _claims, _mentions = built
+    export = tmp_path / "claims.geojson"
+    assert main(["export", str(folder), "-o", str(export), "-q"]) == 0
+    ref = _deepstate(tmp_path / "deepstate_raw_20240811_1.geojson")
+    out = tmp_path / "overlay.html"
+    assert main(["overlay", str(export), "--reference", str(ref), "-o", str(out), "-q"]) == 0
+    p = Page(browser)
+    page = p.open(out)
+    labels = page.eval_on_selector_all(".leaflet-control-layers-overlays label", "els => els.map(e => e.textContent)")
+    assert any("DeepState: liberated (2024-08-11)" in t for t in labels)
+    popups = page.evaluate("window.claimmapFeatures.map(f => f.layer.feature.properties.popup).join(' ')")
+    assert "inside DeepState &#x27;liberated&#x27; area, 2024-08-11" in popups
+    assert p.errors == [] and p.external == []
+    p.close()
+
+
+def test_map_overlay_rejects_files_that_are_not_exports(tmp_path, capsys):
+    bad = tmp_path / "x.geojson"
+    bad.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"a": 1}, "geometry": {"type": "Point", "coordinates": [1, 2]}}]}))
+    assert main(["overlay", str(bad), "-o", str(tmp_path / "o.html")]) == 2
+    assert "not a claimmap claims export" in capsys.readouterr().err
+    assert not (tmp_path / "o.html").exists()

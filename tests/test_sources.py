@@ -105,3 +105,15 @@ def test_sources_max_chars_refuses_long_documents(tmp_path):
     p = write(tmp_path / "long.txt", "Sumy. " * 100)
     with pytest.raises(InputError, match="--max-chars"):
         list(iter_documents([p], max_chars=50))
+
+
+def test_sources_html_article_text_and_title(tmp_path):
+    page = ("<html><head><title>Russia retakes Snagost</title></head><body><nav>Menu Home About Contact</nav>"
+            "<article><h1>Russia retakes Snagost</h1><p>Russia's Defence Ministry said on Thursday that its forces "
+            "had retaken the village of Snagost in the Kursk region after weeks of fighting.</p><p>Ukraine's "
+            "general staff said fighting continued near Korenevo, where its forces held their positions.</p>"
+            "</article><footer>Copyright notice</footer></body></html>")
+    p = write(tmp_path / "a.html", page)
+    (doc,) = iter_documents([p])
+    assert doc.title == "Russia retakes Snagost"
+    assert "retaken the village of Snagost" in doc.text and "Menu Home" not in doc.text

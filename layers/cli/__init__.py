@@ -20,6 +20,7 @@ COMMANDS = {
     "geocode": ("layers.cli.geocode", "find places by name (offline, or an online service)"),
     "reverse": ("layers.cli.geocode", "nearest settlement, region and country of a coordinate"),
     "gazetteer": ("layers.cli.gazetteer", "build or inspect the offline gazetteer index"),
+    "overlay": ("layers.cli.mapcmd", "several claim exports and reference control maps (DeepState, ISW) on one map"),
     "extract": ("layers.cli.extract", "list the control claims in documents (text or JSON lines)"),
     "eval": ("layers.cli.eval", "measure accuracy on gold corpora (prints numbers)"),
 }

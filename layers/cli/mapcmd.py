@@ -11,6 +11,9 @@ from .common import add_input_options, documents
 
 
 def register(sub, name: str, help_text: str) -> None:
+    if name == "overlay":
+        register_overlay(sub, name, help_text)
+        return
     p = sub.add_parser(name, help=help_text, description=help_text)
     add_input_options(p)
     if name == "map":
@@ -64,4 +67,66 @@ def run_export(args) -> int:
     if not args.quiet:
         what = "place mentions" if args.mentions else "claims on places"
         print(f"claimmap: wrote {args.output} ({len(gdf)} {what})", file=sys.stderr)
+    return 0
+
+
+def register_overlay(sub, name: str, help_text: str) -> None:
+    p = sub.add_parser(name, help=help_text, description=help_text)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                   help="claim exports (.geojson, .gpkg, .parquet) from claimmap export")
+    p.add_argument("--reference", action="append", type=Path, default=[], metavar="CONTROL.geojson",
+                   help="control-area polygons as published by DeepStateMap or ISW/CTP (repeatable)")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="NAME.html")
+    p.add_argument("--group-by", choices=["claimant", "side", "source"], default="claimant")
+    p.add_argument("--title")
+    p.add_argument("--offline", action="store_true", help="leave out the online OpenStreetMap toggle")
+    p.add_argument("-q", "--quiet", action="store_true")
+    p.set_defaults(func=run_overlay)
+
+
+def run_overlay(args) -> int:
+    import geopandas as gpd
+    import pandas as pd
+
+    from geo.errors import InputError
+    from layers.build import CLAIM_COLUMNS
+    from layers.reference import overlay_notes, read_reference, reference_layers
+    from layers.webmap import to_map, write_map
+
+    if args.output.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"{args.output}: the output must end in .html")
+    frames = []
+    for f in args.files:
+        if not f.exists():
+            raise InputError(f"{f}: no such file")
+        if f.resolve() == args.output.resolve():
+            raise UsageError(f"{args.output} is also an input: refusing to overwrite it")
+        try:
+            gdf = gpd.read_parquet(f) if f.suffix.lower() == ".parquet" else gpd.read_file(f)
+        except Exception as exc:  # pyogrio and pyarrow raise many kinds
+            raise InputError(f"{f}: cannot read it as a layer ({type(exc).__name__})") from None
+        missing = [c for c in ("claim_id", "evidence", "claimant", "claimant_side", "predicate", "status",
+                               "place_name", "span_start", "span_end") if c not in gdf.columns]
+        if missing:
+            raise InputError(f"{f} is not a claimmap claims export (missing {', '.join(missing)})")
+        frames.append(gdf.to_crs(4326) if gdf.crs else gdf.set_crs(4326))
+    claims = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=4326)
+    for col in CLAIM_COLUMNS:
+        if col not in claims.columns:
+            claims[col] = None
+    for col in ("report_date", "since", "on"):
+        # GeoJSON and GeoPackage readers turn date strings into timestamps; the map wants YYYY-MM-DD
+        claims[col] = [None if v is None or v != v else (v.strftime("%Y-%m-%d") if hasattr(v, "strftime")
+                                                          else str(v)[:10]) for v in claims[col]]
+    claims = claims.astype(object).where(claims.notna(), None).set_geometry("geometry")
+    areas = [a for ref in args.reference for a in read_reference(ref)]
+    if areas:
+        points = [g.representative_point() if g.geom_type != "Point" else g for g in claims.geometry]
+        claims["reference"] = overlay_notes(points, list(claims["report_date"]), areas)
+    dates = [d for d in claims["report_date"] if isinstance(d, str)]
+    layers = reference_layers(areas, max(dates) if dates else None) if areas else []
+    m = to_map(claims, None, group_by=args.group_by, offline=args.offline, title=args.title, references=layers)
+    write_map(m, args.output)
+    if not args.quiet:
+        print(f"claimmap: wrote {args.output} ({len(claims)} claims, {len(areas)} reference areas)", file=sys.stderr)
     return 0
