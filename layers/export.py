@@ -31,32 +31,43 @@ def _clean(value):
     return value
 
 
-def _round(coords):
-    if isinstance(coords[0], (float, int)):
-        return [round(float(c), COORDINATE_DECIMALS) for c in coords]
-    return [_round(c) for c in coords]
+def _geometry_json(geoms) -> list[str | None]:
+    """RFC 7946 geometry JSON per geometry: 6-decimal lon/lat, exterior rings counterclockwise.
+    Identical geometry objects (a region shared by many claims) are encoded once."""
+    import shapely
+
+    unique: dict[int, int] = {}
+    order = []
+    for g in geoms:
+        if g is not None and id(g) not in unique:
+            unique[id(g)] = len(order)
+            order.append(g)
+    # Round first: snapping to the grid may rebuild rings, orientation comes last.
+    arr = shapely.orient_polygons(shapely.set_precision(order, 10 ** -COORDINATE_DECIMALS), exterior_cw=False) \
+        if order else []
+    encoded = shapely.to_geojson(arr) if len(order) else []
+    return [None if g is None else encoded[unique[id(g)]] for g in geoms]
 
 
 def geojson_features(gdf):
-    """RFC 7946 features: lon/lat, 6-decimal coordinates, exterior rings counterclockwise."""
-    import shapely
-    from shapely.geometry import mapping
-
-    geoms = shapely.orient_polygons(gdf.geometry.values, exterior_cw=False) \
-        if hasattr(shapely, "orient_polygons") else gdf.geometry.values
+    """RFC 7946 features (dicts): lon/lat, 6-decimal coordinates, exterior rings counterclockwise."""
     props = gdf.drop(columns="geometry").to_dict("records")
-    for geom, row in zip(geoms, props):
-        g = mapping(geom) if geom is not None else None
-        if g is not None:
-            g = {"type": g["type"], "coordinates": _round(g["coordinates"])} if g["type"] != "GeometryCollection" else g
-        yield {"type": "Feature", "geometry": g, "properties": {k: _clean(v) for k, v in row.items()}}
+    for geom, row in zip(_geometry_json(list(gdf.geometry.values)), props):
+        yield {"type": "Feature", "geometry": json.loads(geom) if geom else None,
+               "properties": {k: _clean(v) for k, v in row.items()}}
 
 
 def to_geojson_bytes(gdf) -> bytes:
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs(4326)
-    collection = {"type": "FeatureCollection", "features": list(geojson_features(gdf))}
-    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+    geometries = _geometry_json(list(gdf.geometry.values))
+    props = gdf.drop(columns="geometry").to_dict("records")
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+    parts = []
+    for geom, row in zip(geometries, props):
+        parts.append('{"type":"Feature","geometry":' + (geom or "null") + ',"properties":'
+                     + dumps({k: _clean(v) for k, v in row.items()}) + "}")
+    return ('{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}").encode("utf-8")
 
 
 def _atomic_path_write(path: Path, writer) -> None:

@@ -32,7 +32,8 @@ SIDE_NAMES = {"UA": "Ukrainian side", "RU": "Russian side", "third": "third part
 STATUS_DASH = {"claimed": None, "acknowledged": "6 4", "denied": "2 4", "assessed": "10 3 2 3", "reported": None}
 STATUS_WEIGHT = {"claimed": 3, "acknowledged": 3, "denied": 2, "assessed": 3, "reported": 2}
 GROUPS = ("claimant", "side", "source")
-BASEMAP_TOLERANCE = 0.05  # degrees: the basemap is context, not data
+BASEMAP_TOLERANCE = 0.1  # degrees: the basemap is context, not data
+MAX_QUOTES = 12  # claims listed in one region's popup
 
 
 def _e(value) -> str:
@@ -42,51 +43,45 @@ def _e(value) -> str:
     return html.escape(str(value), quote=True)
 
 
-def _link(url) -> str:
-    if not isinstance(url, str) or not re.match(r"(?i)^https?://", url.strip()):
-        return _e(url)
-    return f'<a href="{_e(url.strip())}" target="_blank" rel="noopener noreferrer">{_e(url.strip())}</a>'
+def _text(value) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return str(value)
 
 
-def quote_html(row) -> str:
-    """The evidence sentence, escaped, with the place's own words highlighted."""
+def quote_parts(row) -> list[str]:
+    """The evidence sentence split around the place's own words: [before, place, after]."""
     text = row["evidence"] or ""
     s, e = row.get("place_start"), row.get("place_end")
     if s is not None and e is not None and s == s and e == e:
         a, b = int(s) - int(row["span_start"]), int(e) - int(row["span_start"])
         if 0 <= a < b <= len(text):
-            return f"{_e(text[:a])}<mark>{_e(text[a:b])}</mark>{_e(text[b:])}"
-    return _e(text)
+            return [text[:a], text[a:b], text[b:]]
+    return [text, "", ""]
 
 
-def popup_html(row) -> str:
-    quantity = ""
+def claim_card(row) -> dict:
+    """What a popup shows of one claim, as plain strings: the page builds the popup with
+    textContent, so no input text is ever parsed as HTML."""
+    quantity = None
     if row.get("quantity_value") is not None and row["quantity_value"] == row["quantity_value"]:
-        quantity = f"{_e(row['quantity_approx'])} {row['quantity_value']:g} {_e(row['quantity_unit'])}"
-    dates = " · ".join(x for x in (
-        f"reported {_e(row.get('report_date'))}" if row.get("report_date") else "",
-        f"since {_e(row.get('since'))}" if row.get("since") else "",
-        f"on {_e(row.get('on'))}" if row.get("on") else "") if x)
-    place = _e(row["place_name"]) + (' <i>(inferred from context)</i>' if row.get("inferred") else "")
-    lines = [
-        f"<b>{_e(row.get('claimant_text') or row['claimant'])}</b> "
-        f"({_e(SIDE_NAMES.get(row['claimant_side'], row['claimant_side']))})",
-        f"<b>{_e(row['status'])}</b>: {_e(row['actor_side'])} forces {_e(row['predicate'])} "
-        f"{('· ' + quantity) if quantity else ''}",
-        f"Place: {place}",
-        f"<blockquote class='cm-quote'>{quote_html(row)}</blockquote>",
-    ]
-    if row.get("reference"):
-        lines.append(f"<i>{_e(row['reference'])}</i>")
-    if dates:
-        lines.append(dates)
-    src = " · ".join(x for x in (_e(row.get("source")), _e(row.get("title"))) if x)
-    if src:
-        lines.append(src)
-    if row.get("url"):
-        lines.append(_link(row["url"]))
-    lines.append(f"<small>{_e(row['doc_id'])}:{int(row['span_start'])}-{int(row['span_end'])}</small>")
-    return "<div class='cm-popup'>" + "<br>".join(lines) + "</div>"
+        quantity = f"{row['quantity_approx']} {row['quantity_value']:g} {row['quantity_unit']}"
+    card = {
+        "who": _text(row.get("claimant_text")) or _text(row["claimant"]),
+        "side": SIDE_NAMES.get(row["claimant_side"], row["claimant_side"]),
+        "what": f"{row['status']}: {row['actor_side']} forces {row['predicate']}" + (f" · {quantity}" if quantity
+                                                                                      else ""),
+        "place": _text(row["place_name"]), "inferred": bool(row.get("inferred")),
+        "quote": quote_parts(row),
+        "dates": " · ".join(x for x in (
+            f"reported {row['report_date']}" if _text(row.get("report_date")) else "",
+            f"since {row['since']}" if _text(row.get("since")) else "",
+            f"on {row['on']}" if _text(row.get("on")) else "") if x),
+        "doc": _text(row["doc_id"]),  # source, title and link: once per document, in claimmapDocs
+        "ref": _text(row.get("reference")),
+        "span": f"{int(row['span_start'])}-{int(row['span_end'])}",
+    }
+    return {k: v for k, v in card.items() if v not in (None, "", False)}
 
 
 def _group_label(row, group_by: str) -> str:
@@ -99,17 +94,19 @@ def _group_label(row, group_by: str) -> str:
     return f"{row['claimant']} ({row['claimant_side']})"
 
 
-def _feature(row, geometry, props) -> dict:
+@cache
+def _display_geometry(geometry):
+    """Regions simplified for the screen (about 1 km; exports keep the shipped outline)."""
+    import shapely
     from shapely.geometry import mapping
 
-    g = mapping(geometry)
-    return {"type": "Feature", "geometry": g, "properties": props}
+    if geometry.geom_type == "Point":
+        return {"type": "Point", "coordinates": [round(geometry.x, 5), round(geometry.y, 5)]}
+    return mapping(shapely.set_precision(shapely.simplify(geometry, 0.01, preserve_topology=True), 0.001))
 
 
-def _style(feature):
-    p = feature["properties"]
-    return {"color": p["colour"], "fillColor": p["colour"], "weight": p["weight"], "dashArray": p["dash"],
-            "fill": p["fill"] > 0, "fillOpacity": p["fill"], "opacity": 0.9}
+def _feature(row, geometry, props) -> dict:
+    return {"type": "Feature", "geometry": _display_geometry(geometry), "properties": props}
 
 
 @cache
@@ -121,12 +118,12 @@ def _basemap_geojson(countries: tuple[str, ...]) -> tuple[str, str]:
     world = boundaries.countries()
     feats = []
     for geom in shapely.simplify(world.geometries, BASEMAP_TOLERANCE, preserve_topology=True):
-        feats.append({"type": "Feature", "geometry": mapping(shapely.set_precision(geom, 0.001)), "properties": {}})
+        feats.append({"type": "Feature", "geometry": mapping(shapely.set_precision(geom, 0.01)), "properties": {}})
     regions = boundaries.admin1()
     wanted = [i for i, cc in enumerate(regions.attrs["country_code"]) if cc in countries]
     region_feats = []
     for i in wanted:
-        geom = shapely.set_precision(shapely.simplify(regions.geometries[i], 0.01, preserve_topology=True), 0.001)
+        geom = shapely.set_precision(shapely.simplify(regions.geometries[i], 0.02, preserve_topology=True), 0.005)
         region_feats.append({"type": "Feature", "geometry": mapping(geom),
                              "properties": {"name": regions.attrs["name_en"][i] or regions.attrs["name"][i]}})
     return (json.dumps({"type": "FeatureCollection", "features": feats}),
@@ -144,11 +141,50 @@ def _contested(claims) -> list[tuple[object, list]]:
     return out
 
 
+_POPUP_JS = """
+<script>
+// Builds a claim popup from plain strings with textContent only: input text is never HTML.
+function claimmapPopup(p) {
+  var root = document.createElement("div"); root.className = "cm-popup";
+  function el(tag, text, cls) { var e = document.createElement(tag); if (text) { e.textContent = text; }
+    if (cls) { e.className = cls; } return e; }
+  function line(parent, parts) { var d = el("div"); parts.forEach(function (x) { d.appendChild(x); });
+    parent.appendChild(d); return d; }
+  if (p.title) { root.appendChild(el("b", p.title)); }
+  (p.claims || []).forEach(function (c, i) {
+    if (i > 0 || p.title) { root.appendChild(el("hr")); }
+    line(root, [el("b", c.who), el("span", " (" + c.side + ")")]);
+    line(root, [el("b", c.what)]);
+    var place = line(root, [el("span", "Place: " + (c.place || ""))]);
+    if (c.inferred) { place.appendChild(el("i", " (inferred from context)")); }
+    var q = el("blockquote", null, "cm-quote");
+    q.appendChild(document.createTextNode(c.quote[0])); if (c.quote[1]) { q.appendChild(el("mark", c.quote[1])); }
+    q.appendChild(document.createTextNode(c.quote[2])); root.appendChild(q);
+    if (c.ref) { line(root, [el("i", c.ref)]); }
+    if (c.dates) { line(root, [el("span", c.dates)]); }
+    var doc = (window.claimmapDocs || {})[c.doc] || {};
+    if (doc.source) { line(root, [el("span", doc.source)]); }
+    if (doc.url) { var a = el(doc.link ? "a" : "span", doc.url); if (doc.link) { a.href = doc.url;
+      a.target = "_blank"; a.rel = "noopener noreferrer"; } line(root, [a]); }
+    line(root, [el("small", c.doc + ":" + c.span)]);
+  });
+  if (p.more) { root.appendChild(el("hr")); root.appendChild(el("i", p.more)); }
+  if (p.note) { root.appendChild(el("br")); root.appendChild(el("small", p.note)); }
+  return root;
+}
+</script>
+"""
+
 _REGISTER = """function(feature, layer) {
-    layer.bindPopup(feature.properties.popup, {maxWidth: 440});
-    if (feature.properties.tip) { layer.bindTooltip(feature.properties.tip, {sticky: true}); }
-    (window.claimmapFeatures = window.claimmapFeatures || []).push(
-        {layer: layer, date: feature.properties.date || ""});
+    var p = feature.properties;
+    if (layer.setStyle && p.colour) {
+        layer.setStyle({color: p.colour, fillColor: p.colour, weight: p.weight, dashArray: p.dash,
+                        fill: p.fill > 0, fillOpacity: p.fill, opacity: 0.9});
+    }
+    layer.bindPopup(function () { return claimmapPopup(p); }, {maxWidth: 440});
+    if (p.tip) { layer.bindTooltip(function () { var s = document.createElement("span"); s.textContent = p.tip;
+        return s; }, {sticky: true}); }
+    (window.claimmapFeatures = window.claimmapFeatures || []).push({layer: layer, date: p.date || ""});
 }"""
 
 
@@ -185,11 +221,31 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
     for label in sorted(groups, key=lambda k: (-len(groups[k]), k)):
         rows = groups[label]
         feats = []
+        # A region is drawn once per layer, its popup listing the layer's claims on it.
+        regions: dict[str, list] = {}
+        points = []
         for row in rows:
+            if row["geometry"].geom_type == "Point":
+                points.append(row)
+            else:
+                regions.setdefault(row["place_id"], []).append(row)
+        for place_rows in regions.values():
+            first = place_rows[0]
+            shown = sorted(place_rows, key=lambda r: r.get("report_date") or "")
+            more = len(shown) - MAX_QUOTES
+            feats.append(_feature(first, first["geometry"], {
+                "claims": [claim_card(r) for r in shown[:MAX_QUOTES]],
+                "more": f"and {more} more claims on {first['place_name']} in this layer" if more > 0 else None,
+                "tip": f"{len(place_rows)} claims · {first['place_name']}",
+                "date": shown[0].get("report_date") or "",
+                "colour": SIDE_COLOURS.get(first["actor_side"] if group_by == "side" else first["claimant_side"], "#444"),
+                "dash": "4 4" if all(r.get("inferred") for r in place_rows) else None,
+                "weight": 2, "fill": 0.03}))
+        for row in points:
             side = row["claimant_side"]
             props = {
-                "popup": popup_html(row),
-                "tip": _e(f"{row['actor_side']} {row['predicate']} · {row['place_name']}"),
+                "claims": [claim_card(row)],
+                "tip": f"{row['actor_side']} {row['predicate']} · {row['place_name']}",
                 "date": row.get("report_date") or "",
                 "colour": SIDE_COLOURS.get(row["actor_side"] if group_by == "side" else side, "#444"),
                 "dash": "4 4" if row.get("inferred") else STATUS_DASH.get(row["status"]),
@@ -198,9 +254,10 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
             }
             feats.append(_feature(row, row["geometry"], props))
         fg = folium.FeatureGroup(name=f"{_e(label)} ({len(rows)})", show=True)
-        folium.GeoJson({"type": "FeatureCollection", "features": feats}, style_function=_style,
-                       marker=folium.CircleMarker(radius=7), on_each_feature=JsCode(_REGISTER),
-                       highlight_function=lambda f: {"weight": 5}).add_to(fg)
+        # Styles travel in each feature's properties and are applied in the browser:
+        # a Python style function would embed one style per feature.
+        folium.GeoJson({"type": "FeatureCollection", "features": feats},
+                       marker=folium.CircleMarker(radius=7, fill=True), on_each_feature=JsCode(_REGISTER)).add_to(fg)
         fg.add_to(m)
 
     contested = _contested(claims) if len(claims) else []
@@ -208,12 +265,11 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
         fg = folium.FeatureGroup(name=f"Contested: opposite sides claim it ({len(contested)})", show=True)
         feats = []
         for first, rows in contested:
-            quotes = "<hr>".join(popup_html(r) for r in rows)
             feats.append(_feature(first, first["geometry"], {
-                "popup": f"<b>Contested: {_e(first['place_name'])}</b><hr>{quotes}",
-                "tip": _e(f"contested · {first['place_name']}"), "date": "",
+                "title": f"Contested: {first['place_name']}", "claims": [claim_card(r) for r in rows[:MAX_QUOTES]],
+                "tip": f"contested · {first['place_name']}", "date": "",
                 "colour": "#ef6c00", "dash": None, "weight": 4, "fill": 0}))
-        folium.GeoJson({"type": "FeatureCollection", "features": feats}, style_function=_style,
+        folium.GeoJson({"type": "FeatureCollection", "features": feats},
                        marker=folium.CircleMarker(radius=14), on_each_feature=JsCode(_REGISTER)).add_to(fg)
         fg.add_to(m)
 
@@ -221,14 +277,13 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
         places = mentions[mentions["role"] == "place"]
         if len(places):
             feats = [_feature(r, r["geometry"], {
-                "popup": f"<b>{_e(r['surface'])}</b> → {_e(r['place_name'])} ({_e(r['level'])}, "
-                         f"{_e(r['country_code'])})<br><small>{_e(r['doc_id'])}:{int(r['span_start'])}-"
-                         f"{int(r['span_end'])}</small>",
-                "tip": _e(r["place_name"]), "date": r.get("report_date") or "", "colour": "#455a64",
+                "title": f"{r['surface']} → {r['place_name']} ({r['level']}, {r['country_code']})",
+                "note": f"{r['doc_id']}:{int(r['span_start'])}-{int(r['span_end'])}",
+                "tip": r["place_name"], "date": r.get("report_date") or "", "colour": "#455a64",
                 "dash": None, "weight": 1, "fill": 0.4}) for _, r in places.iterrows()]
             fg = folium.FeatureGroup(name=f"Places mentioned ({len(feats)})", show=False)
-            folium.GeoJson({"type": "FeatureCollection", "features": feats}, style_function=_style,
-                           marker=folium.CircleMarker(radius=3), on_each_feature=JsCode(_REGISTER)).add_to(fg)
+            folium.GeoJson({"type": "FeatureCollection", "features": feats},
+                           marker=folium.CircleMarker(radius=3, fill=True), on_each_feature=JsCode(_REGISTER)).add_to(fg)
             fg.add_to(m)
 
     # Frame the claims' own places; a country's centre would pull the view across a continent.
@@ -243,10 +298,25 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
         m.location, m.options["zoom"] = [48.5, 32.0], 5
     folium.LayerControl(collapsed=len(groups) > 12).add_to(m)
     m.get_root().html.add_child(folium.Element(_legend_html(title)))
+    m.get_root().header.add_child(folium.Element(_POPUP_JS))
+    m.get_root().header.add_child(folium.Element(_documents_js(claims)))
     dates = sorted({d for d in claims.get("report_date", []) if isinstance(d, str) and d})
     if len(dates) > 1:
         m.get_root().html.add_child(folium.Element(_date_control_html(dates)))
     return m
+
+
+def _documents_js(claims) -> str:
+    """Each document's source line and link, once; JSON with '<' escaped so no input closes the script."""
+    docs = {}
+    for _, row in claims.drop_duplicates("doc_id").iterrows():
+        url = _text(row.get("url"))
+        docs[str(row["doc_id"])] = {k: v for k, v in {
+            "source": " · ".join(x for x in (_text(row.get("source")), _text(row.get("title"))) if x),
+            "url": url, "link": bool(url and re.match(r"(?i)^https?://", url.strip()))}.items() if v}
+    data = json.dumps(docs, ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f"<script>window.claimmapDocs = {data};</script>"
 
 
 def _legend_html(title: str | None) -> str:

@@ -84,7 +84,7 @@ def test_map_in_browser_click_opens_popup_with_quote(built, browser, tmp_path): 
     p = Page(browser)
     page = p.open(path)
     page.evaluate("""() => { const f = window.claimmapFeatures.find(
-        x => x.layer.feature.properties.popup.includes('Snagost')); f.layer.fire('click', {latlng: f.layer.getLatLng ?
+        x => (x.layer.feature.properties.claims || []).some(c => c.place === 'Snagost')); f.layer.fire('click', {latlng: f.layer.getLatLng ?
         f.layer.getLatLng() : f.layer.getBounds().getCenter()}); }""")
     popup = page.wait_for_selector(".leaflet-popup-content")
     text = popup.inner_text()
@@ -100,7 +100,7 @@ def test_map_in_browser_hostile_text_shows_as_text_and_runs_nothing(built, brows
     p = Page(browser)
     page = p.open(path)
     page.evaluate("""() => { window.claimmapFeatures.forEach(f => {
-        if (f.layer.feature.properties.popup.includes('pwned')) { f.layer.openPopup(); } }); }""")
+        if (JSON.stringify(f.layer.feature.properties).includes('pwned')) { f.layer.openPopup(); } }); }""")
     popup = page.wait_for_selector(".leaflet-popup-content")
     assert "window.pwned=1" in popup.inner_text()  # shown as text
     assert page.evaluate("window.pwned === undefined") and p.dialogs == []
@@ -204,8 +204,8 @@ def test_map_overlay_cli(built, tmp_path, capsys, browser):  # noqa: F811
     page = p.open(out)
     labels = page.eval_on_selector_all(".leaflet-control-layers-overlays label", "els => els.map(e => e.textContent)")
     assert any("DeepState: liberated (2024-08-11)" in t for t in labels)
-    popups = page.evaluate("window.claimmapFeatures.map(f => f.layer.feature.properties.popup).join(' ')")
-    assert "inside DeepState &#x27;liberated&#x27; area, 2024-08-11" in popups
+    popups = page.evaluate("JSON.stringify(window.claimmapFeatures.map(f => f.layer.feature.properties))")
+    assert "inside DeepState 'liberated' area, 2024-08-11" in popups
     assert p.errors == [] and p.external == []
     p.close()
 
