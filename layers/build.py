@@ -169,7 +169,7 @@ def mention_rows(doc: SourceDocument, parsed) -> list[dict]:
 
 
 class Progress:
-    """Documents and docs/s on stderr, when it is a terminal (or forced)."""
+    """Documents and docs/s on stderr, when it is a terminal (or forced); ``-q`` passes False."""
 
     def __init__(self, enabled: bool | None = None):
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
@@ -200,25 +200,59 @@ def _frame(rows: list[dict], columns: list[str]):
     return gdf[columns + ["geometry"]]
 
 
-def build_layers(documents: Iterable[SourceDocument], *, progress: bool | None = None,
-                 gazetteer: Gazetteer | None = None):
-    """(claims GeoDataFrame, mentions GeoDataFrame) of the documents, in one pass."""
+def _rows_of(doc: SourceDocument) -> tuple[list[dict], list[dict]]:
+    """(claim rows, mention rows) of one document; runs in worker processes too."""
     from . import analyse
 
-    g = gazetteer or Gazetteer.load()
-    claims, mentions = [], []
+    parsed, found = analyse(doc, gazetteer=Gazetteer.load(progress=False))
+    return claim_rows(doc, parsed, found), mention_rows(doc, parsed)
+
+
+def document_rows(documents: Iterable[SourceDocument], *, jobs: int = 1, progress: bool | None = None):
+    """(claim rows, mention rows) per document, in input order, parsing in ``jobs`` processes.
+
+    Documents are read lazily and results handed on as they come, so memory stays
+    bounded by a few chunks whatever the size of the input.
+    """
     bar = Progress(progress)
-    for doc in documents:
-        parsed, found = analyse(doc, gazetteer=g)
-        claims.extend(claim_rows(doc, parsed, found))
-        mentions.extend(mention_rows(doc, parsed))
-        bar.tick()
-    bar.close()
+    try:
+        if jobs <= 1:
+            for doc in documents:
+                yield _rows_of(doc)
+                bar.tick()
+            return
+        import multiprocessing
+
+        Gazetteer.load()  # build the index once here, not in every worker
+        ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+        with ctx.Pool(jobs) as pool:
+            for rows in pool.imap(_rows_of, documents, chunksize=8):
+                yield rows
+                bar.tick()
+    finally:
+        bar.close()
+
+
+def build_layers(documents: Iterable[SourceDocument], *, progress: bool | None = None, jobs: int = 1,
+                 gazetteer: Gazetteer | None = None):
+    """(claims GeoDataFrame, mentions GeoDataFrame) of the documents, in one pass."""
+    if gazetteer is not None and Gazetteer._shared is None:
+        Gazetteer._shared = gazetteer
+    claims, mentions = [], []
+    for claim_part, mention_part in document_rows(documents, jobs=jobs, progress=progress):
+        claims.extend(claim_part)
+        mentions.extend(mention_part)
     return _frame(claims, CLAIM_COLUMNS), _frame(mentions, MENTION_COLUMNS)
 
 
 def build(documents: Iterable[SourceDocument], *, mentions: bool = False, progress: bool | None = None,
-          gazetteer: Gazetteer | None = None):
+          jobs: int = 1, gazetteer: Gazetteer | None = None):
     """GeoDataFrame of claims (or of place mentions) of the documents, in EPSG:4326."""
-    claims, places = build_layers(documents, progress=progress, gazetteer=gazetteer)
+    claims, places = build_layers(documents, progress=progress, jobs=jobs, gazetteer=gazetteer)
     return places if mentions else claims
+
+
+def frames(row_chunks, columns: list[str]):
+    """GeoDataFrames of successive row lists (for streaming writers)."""
+    for rows in row_chunks:
+        yield _frame(rows, columns)

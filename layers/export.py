@@ -15,7 +15,7 @@ from pathlib import Path
 
 from geo.errors import InputError, UsageError
 
-from .io import atomic_write_bytes
+from .io import _umask, atomic_write_bytes
 
 FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".csv": "CSV", ".parquet": "GeoParquet"}
 COORDINATE_DECIMALS = 6
@@ -106,3 +106,71 @@ def write(gdf, path, *, layer: str = "claims") -> Path:
     else:
         _atomic_path_write(path, lambda tmp: gdf.to_parquet(tmp, index=False))
     return path
+
+
+def _chunks(row_lists, size: int):
+    """Row lists regrouped into lists of about ``size`` rows."""
+    chunk: list[dict] = []
+    for rows in row_lists:
+        chunk.extend(rows)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def write_stream(row_lists, path, columns: list[str], *, layer: str = "claims", chunk_rows: int = 2000) -> int:
+    """Write rows as they come (lists of row dicts, e.g. one list per document) without holding
+    them all: GeoJSON, CSV and GeoPackage stream; GeoParquet collects (its footer needs all rows).
+    Returns the number of features. Atomic like ``write``."""
+    from .build import _frame
+
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"unknown output format {path.suffix or '(none)'!r}: use " + ", ".join(sorted(FORMATS)))
+    count = 0
+    if fmt == "GeoParquet":
+        rows = [r for chunk in _chunks(row_lists, chunk_rows) for r in chunk]
+        write(_frame(rows, columns), path, layer=layer)
+        return len(rows)
+
+    def writer(tmp: str) -> None:
+        nonlocal count
+        first = True
+        if fmt == "GeoPackage":
+            import pyogrio
+
+            for chunk in _chunks(row_lists, chunk_rows):
+                pyogrio.write_dataframe(_frame(chunk, columns), tmp, layer=layer, driver="GPKG", append=not first)
+                first = False
+                count += len(chunk)
+            if first:  # no rows: still a valid, empty layer
+                pyogrio.write_dataframe(_frame([], columns), tmp, layer=layer, driver="GPKG")
+            return
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            if fmt == "GeoJSON":
+                fh.write('{"type":"FeatureCollection","features":[')
+            for chunk in _chunks(row_lists, chunk_rows):
+                gdf = _frame(chunk, columns)
+                if fmt == "GeoJSON":
+                    body = to_geojson_bytes(gdf).decode("utf-8")
+                    inner = body[body.index("[") + 1:body.rindex("]")]
+                    if inner:
+                        fh.write(("" if first else ",") + inner)
+                        first = False
+                else:
+                    table = gdf.drop(columns="geometry").copy()
+                    table["geometry_wkt"] = gdf.geometry.to_wkt(rounding_precision=COORDINATE_DECIMALS)
+                    fh.write(table.to_csv(index=False, header=first))
+                    first = False
+                count += len(chunk)
+            if fmt == "GeoJSON":
+                fh.write("]}")
+            elif first:
+                fh.write(",".join(columns) + ",geometry_wkt\n")
+
+    _atomic_path_write(path, writer)
+    os.chmod(path, 0o666 & ~_umask())
+    return count

@@ -7,6 +7,8 @@ import pytest
 
 from layers.cli import main
 
+REPO_SEEDS = __import__("pathlib").Path(__file__).resolve().parent.parent / "seeds"
+
 JSON_KEYS = {"query", "name", "lat", "lon", "geonameid", "level", "admin1", "country_code", "score"}
 
 
@@ -93,3 +95,49 @@ def test_cli_extract_missing_input_is_exit_2(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "nope.txt")]) == 2
     err = capsys.readouterr().err
     assert "no such file" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("command, suffix", [("export", ".geojson"), ("export", ".csv"), ("extract", None)])
+def test_cli_jobs_give_the_same_output_as_one(tmp_path, capsys, gazetteer, command, suffix):
+    import shutil as _shutil
+
+    folder = tmp_path / "docs"
+    _shutil.copytree(REPO_SEEDS, folder)
+    outputs = []
+    for jobs in ("1", "2"):
+        if command == "export":
+            out = tmp_path / f"out{jobs}{suffix}"
+            assert main([command, str(folder), "-o", str(out), "-q", "--jobs", jobs]) == 0
+            outputs.append(out.read_bytes())
+        else:
+            assert main([command, str(folder), "--jsonl", "-q", "--jobs", jobs]) == 0
+            outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 1000
+
+
+def test_cli_export_streams_jsonl_and_keeps_an_existing_file_on_failure(tmp_path, capsys, gazetteer):
+    data = tmp_path / "in.jsonl"
+    data.write_text("".join(json.dumps({"id": f"d{i}", "text": "Russian forces captured Avdiivka, Donetsk."}) + "\n"
+                            for i in range(30)) + "not json\n")
+    out = tmp_path / "out.geojson"
+    out.write_text("previous")
+    assert main(["export", str(data), "-o", str(out), "-q"]) == 2
+    assert "in.jsonl:31: not JSON" in capsys.readouterr().err
+    assert out.read_text() == "previous"  # the failed run left the old file alone
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]  # and no temporary file
+    assert main(["export", str(data), "-o", str(out), "-q", "--skip-bad"]) == 0
+    features = json.loads(out.read_text())["features"]
+    assert len({f["properties"]["doc_id"] for f in features}) == 30  # one feature per (claim, place)
+
+
+def test_cli_output_folder_is_created(tmp_path, gazetteer):
+    out = tmp_path / "new" / "deeper" / "claims.csv"
+    assert main(["export", str(REPO_SEEDS), "-o", str(out), "-q"]) == 0
+    assert out.read_text().splitlines()[0].endswith("geometry_wkt")
+
+
+@pytest.mark.parametrize("jobs", ["0", "x", "100"])
+def test_cli_bad_jobs_is_a_usage_error(capsys, jobs):
+    with pytest.raises(SystemExit) as exc:
+        main(["export", str(REPO_SEEDS), "-o", "x.geojson", "--jobs", jobs])
+    assert exc.value.code == 2

@@ -16,6 +16,18 @@ def add_input_options(p: argparse.ArgumentParser) -> None:
                    help=f"refuse documents longer than N characters (default {DEFAULT_MAX_CHARS:,})")
     p.add_argument("--skip-bad", action="store_true", help="skip bad JSONL lines and unreadable files with a warning")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary on stderr")
+    p.add_argument("--jobs", type=_jobs, default=1, metavar="N",
+                   help="parse in N processes (same output as one; default 1)")
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError("must be between 1 and 64")
+    return value
 
 
 def documents(args):

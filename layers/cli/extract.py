@@ -36,17 +36,42 @@ def _line(claim, doc) -> str:
             f"{claim.actor.side} {claim.predicate}{quantity} @ {places}  \"{evidence}\"")
 
 
-def run(args) -> int:
+def _lines(doc, as_json: bool) -> list[str]:
+    """Output lines of one document (runs in worker processes with --jobs)."""
     from geo.gazetteer import Gazetteer
     from layers import analyse
 
-    g = Gazetteer.load()
+    _parsed, claims = analyse(doc, gazetteer=Gazetteer.load(progress=False))
+    return [json.dumps(claim_record(c, doc), ensure_ascii=False) if as_json else _line(c, doc) for c in claims]
+
+
+def run(args) -> int:
+    from functools import partial
+
+    from geo.gazetteer import Gazetteer
+    from layers.build import Progress
+
+    Gazetteer.load()
     count = 0
-    for doc in documents(args):
-        _parsed, claims = analyse(doc, gazetteer=g)
-        for claim in claims:
-            count += 1
-            print(json.dumps(claim_record(claim, doc), ensure_ascii=False) if args.jsonl else _line(claim, doc))
+    bar = Progress(False if args.quiet else None)
+    work = partial(_lines, as_json=args.jsonl)
+    if args.jobs > 1:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("fork").Pool(args.jobs)
+        results = pool.imap(work, documents(args), chunksize=8)
+    else:
+        pool, results = None, map(work, documents(args))
+    try:
+        for lines in results:
+            for line in lines:
+                count += 1
+                print(line)
+            bar.tick()
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.terminate()
     if not args.quiet:
         print(f"claimmap: {count} claims", file=sys.stderr)
     return 0

@@ -47,7 +47,7 @@ def run_map(args) -> int:
     from layers.build import build_layers
     from layers.webmap import to_map, write_map
 
-    claims, mentions = build_layers(documents(args), progress=None if not args.quiet else False)
+    claims, mentions = build_layers(documents(args), progress=None if not args.quiet else False, jobs=args.jobs)
     m = to_map(claims, mentions, group_by=args.group_by, offline=args.offline, title=args.title)
     write_map(m, args.output)
     if not args.quiet:
@@ -57,16 +57,20 @@ def run_map(args) -> int:
 
 
 def run_export(args) -> int:
-    from layers.export import FORMATS, write
+    from layers.export import FORMATS, write_stream
 
     _check_output(args, tuple(FORMATS))
-    from layers.build import build
+    from layers.build import CLAIM_COLUMNS, MENTION_COLUMNS, document_rows
 
-    gdf = build(documents(args), mentions=args.mentions, progress=None if not args.quiet else False)
-    write(gdf, args.output, layer="mentions" if args.mentions else "claims")
+    # Streamed: rows go to the file as documents are parsed, so memory stays bounded.
+    rows = document_rows(documents(args), jobs=args.jobs, progress=None if not args.quiet else False)
+    pick = (lambda pair: pair[1]) if args.mentions else (lambda pair: pair[0])
+    count = write_stream((pick(pair) for pair in rows), args.output,
+                         MENTION_COLUMNS if args.mentions else CLAIM_COLUMNS,
+                         layer="mentions" if args.mentions else "claims")
     if not args.quiet:
         what = "place mentions" if args.mentions else "claims on places"
-        print(f"claimmap: wrote {args.output} ({len(gdf)} {what})", file=sys.stderr)
+        print(f"claimmap: wrote {args.output} ({count} {what})", file=sys.stderr)
     return 0
 
 
