@@ -117,3 +117,18 @@ def test_sources_html_article_text_and_title(tmp_path):
     (doc,) = iter_documents([p])
     assert doc.title == "Russia retakes Snagost"
     assert "retaken the village of Snagost" in doc.text and "Menu Home" not in doc.text
+
+
+def test_sources_progress_reports_documents_and_rate(capsys):
+    from layers.build import Progress
+
+    bar = Progress(enabled=True)
+    for _ in range(3):
+        bar.tick()
+    bar.close()
+    err = capsys.readouterr().err
+    assert "3 documents" in err and "docs/s" in err
+    quiet = Progress(enabled=False)
+    quiet.tick()
+    quiet.close()
+    assert capsys.readouterr().err == ""
