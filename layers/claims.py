@@ -59,6 +59,8 @@ _TRIGGERS = [
                 r"invad(?:e|ed|es|ing)|invasion|assaults?|attack(?:s|ed)?\s+on|storm(?:ed|ing)|raid|"
                 r"br(?:oke|eak) through|breakthrough|in the direction of|progress|moved\s+(?:to|toward|towards|closer)|"
                 r"tried to (?:capture|seize|take|establish|advance)|ramped up (?:their |its )?attacks|"
+                r"attempt(?:s|ed)? to (?:advance|attack|storm|capture|seize|break)|"
+                r"push(?:es|ed)?\s+to\s+(?:capture|seize|take|encircle|reach)|"
                 r"(?:repel(?:led|s)?|repulsed)\s+\d[\d,]*\s+(?:\w+\s+)?(?:attacks|assaults)|"
                 r"\d[\d,]*\s+(?:combat engagements|battles|clashes|attacks|assaults)|most attacks"),
 ]
@@ -70,13 +72,19 @@ _NOMINAL = re.compile(r"(?i)^(?:counter-?offensive|counter-?attacks?|offensive|i
 _NOT_TERRITORY = re.compile(r"(?i)(?:\s+\S+){0,3}?\s+\d[\d,]*\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|personnel|"
                             r"tanks|vehicles|prisoners|aircraft|drones|lives|people)\b|"
                             r"\s*(?:\w+\s+){0,2}(?:soldiers|tanks|vehicles|prisoners)\b")
-_CASUALTY_BEFORE = re.compile(r"(?i)\d[\d,]*\s+(?:\w+\s+)?(?:soldiers|troops|servicemen|tanks|vehicles|prisoners|"
+# "the invading Ukraine forces": a participle describing forces, not a statement.
+_ADJECTIVAL = re.compile(r"(?i)(?:invading|advancing|occupying|retreating|attacking)\s+(?:\w+\s+)?"
+                         r"(?:forces|troops|army|armies|units|soldiers)\b")
+# "a rocket attack on a railway station": a strike, not an advance.
+_STRIKE_BEFORE = re.compile(r"(?i)\b(?:rocket|missile|drone|air|artillery|bomb|bombing|terrorist|cyber|mortar)s?\s*$")
+_CASUALTY_BEFORE = re.compile(r"(?i)(?:\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|"
+                              r"hundreds of))\s+(?:[\w-]+\s+)?(?:soldiers|troops|servicemen|tanks|vehicles|prisoners|"
                               r"aircraft)\b[^.]{0,30}$")
 TRIGGER = re.compile("|".join(f"(?P<{name}>\\b(?:{rx})\\b)" for name, rx in _TRIGGERS), re.IGNORECASE)
 # Forecasts and intentions are not claims: "plans to capture", "could advance".
 _IRREALIS = re.compile(r"\b(?:will|would|could|might|may|plans? to|planning to|aims? to|intends? to|hopes? to|"
                        r"wants? to|threaten(?:s|ed)? to|goal of|in order to|ready to|prepared to|failure to|"
-                       r"failed to|fail to|push to|drive to|attempts? to|attempted to|attempt a|resources (?:left )?for|"
+                       r"failed to|fail to|push to|drive to|attempt a|resources (?:left )?for|"
                        r"rumou?red|upcoming|expected|new large-scale|potential)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
 
@@ -577,6 +585,11 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
                                       and m.place.level != "country" for m in document.mentions)
                 # "Ukraine's attack on Russia is historic": background, unless someone asserts it
                 background = not local_place
+            if _ADJECTIVAL.match(text, trig.start, e):
+                continue
+            if trig.text.lower().startswith("attack") and _STRIKE_BEFORE.search(text, max(s, trig.start - 25),
+                                                                                 trig.start):
+                continue
             if trig.kind in ("loss", "capture") and (_NOT_TERRITORY.match(text, trig.end, e)
                                                      or _CASUALTY_BEFORE.search(text, max(s, trig.start - 70),
                                                                                 trig.start)):
@@ -590,6 +603,9 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
             if claimant.side in ("UA", "RU"):
                 ctx.last_claimant = claimant
             continue
+        if any(k in ("capture", "loss") and not _NOMINAL.match(t.text) for t, k, _b in found):
+            # "As a result of offensive operations, forces liberated Novoye": the outcome is the statement
+            found = [f for f in found if not _NOMINAL.match(f[0].text) or f[1] != "advance"] or found
         post = _post_author(ctx, s)
         seen = set()
         since, on = _times(sentence, doc_date)

@@ -101,6 +101,8 @@ def test_claims_repelled_attacks_are_the_enemy_advancing(gazetteer):
     "Moscow may attempt a new large-scale offensive this spring.",
     "Russia plans to capture Pokrovsk by the end of the year.",
     "The UN called for humanitarian access to civilians in the Kursk region.",
+    "Russian forces launched a rocket attack on a railway station in Lozova, Kharkiv.",
+    "Six T-80BVM tanks were captured near Kupiansk, the brigade said.",
 ])
 def test_claims_not_claims(gazetteer, text):
     assert claims(text) == []
@@ -141,3 +143,21 @@ def test_claims_to_dict_has_provenance(gazetteer):
     d = claims(SEED)[0].to_dict()
     assert d["doc_id"] == "t" and len(d["span"]) == 2 and d["evidence"]
     assert {"claimant", "actor", "predicate", "status", "places", "quantity", "time", "trigger"} <= set(d)
+
+
+def test_claims_a_participle_describing_forces_is_no_claim(gazetteer):
+    found = claims("The Kremlin accused the invading Ukrainian forces, which have held territory in Kursk since "
+                   "August, of abuses.")
+    assert [c.predicate for c in found] == ["control"]
+
+
+def test_claims_attempts_to_advance_are_advance_claims(gazetteer):
+    c = one(claims("On the Pokrovsk direction, the enemy attempted to advance 15 times near Udachne."),
+            predicate="advance")
+    assert c.actor.side == "RU"
+
+
+def test_claims_an_outcome_verb_outweighs_the_operation_noun(gazetteer):
+    found = claims("Russia's Defence Ministry said that as a result of offensive operations its forces liberated "
+                   "the settlement of Novoye in the Donetsk region.")
+    assert [(c.predicate, c.actor.side, c.status) for c in found] == [("capture", "RU", "claimed")]
