@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import lexicon
-from .distance import haversine_km
+from .distance import EARTH_RADIUS_KM
 from .gazetteer import LEVEL_CODES, MATCH_TIER, SAME_NAME_CAPITAL_PENALTY, TIER_PRIMARY, Gazetteer
 from .model import Candidate, Mention, Place
 from .recognize import Guess, next_word
@@ -36,6 +36,7 @@ W_ADMIN1 = 1.0
 W_CONTAINER = 3.0
 W_NEAR = 1.5
 NEAR_KM = 300.0
+_NEAR_COS = float(np.cos(NEAR_KM / EARTH_RADIUS_KM))
 ROUNDS = 2
 _SETTLEMENT = LEVEL_CODES["settlement"]
 _ADMIN1 = LEVEL_CODES["admin1"]
@@ -62,6 +63,13 @@ class _Name:
     containers: set[int] = field(default_factory=set)  # indexes of names given as its container
     pick: int = -1
     scores: np.ndarray | None = None
+
+
+def unit_vectors(lat, lon) -> np.ndarray:
+    """Points on the unit sphere (n x 3) for degrees of latitude and longitude."""
+    la, lo = np.radians(lat), np.radians(lon)
+    c = np.cos(la)
+    return np.column_stack((c * np.cos(lo), c * np.sin(lo), np.sin(la)))
 
 
 def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
@@ -185,7 +193,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     for n in names:
         cc = [g.country[r] for r in n.rows]
         a1 = [(g.country[r], int(g.admin1[r])) for r in n.rows]
-        facts.append((cc, a1, g.lat[n.rows], g.lon[n.rows], set(n.rows.tolist())))
+        facts.append((cc, a1, unit_vectors(g.lat[n.rows], g.lon[n.rows]), None, set(n.rows.tolist())))
     # Names that share a reading (other spellings of one place) never vote for each other.
     overlaps = [[j for j in range(len(names)) if j != i and facts[i][4] and facts[i][4] & facts[j][4]]
                 for i in range(len(names))]
@@ -217,14 +225,15 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
         countries_all = Counter(p[0] for p in picks if p is not None)
         regions_all = Counter(p[1] for p in picks if p is not None and p[1] is not None)
         point_of = [p[2] if p is not None else None for p in picks]
-        all_points = np.array([pt for pt in point_of if pt is not None]) if any(point_of) else None
+        all_points = (unit_vectors(*np.array([pt for pt in point_of if pt is not None]).T)
+                      if any(point_of) else None)
         point_index = np.cumsum([pt is not None for pt in point_of]) - 1
         new_picks = []
         for i, n in enumerate(names):
             if len(n.rows) <= 1:
                 new_picks.append(n.pick)
                 continue
-            cc, a1, lat, lon, mine = facts[i]
+            cc, a1, xyz, _unused, mine = facts[i]
             # Votes of every other name: all votes less this name's and those sharing a reading with it.
             excluded = [i] + [j for j in overlaps[i]]
             countries = countries_all.copy()
@@ -249,8 +258,8 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                     sc += W_ADMIN1 * np.array([k in live for k in a1])
                 pts = all_points if point_mask is None else all_points[point_mask]
                 if pts is not None and len(pts):
-                    d = haversine_km(lat[:, None], lon[:, None], pts[None, :, 0], pts[None, :, 1])
-                    sc += W_NEAR * (d <= NEAR_KM).mean(axis=1)
+                    # within NEAR_KM <=> the unit vectors' dot product is at least cos(NEAR_KM / R)
+                    sc += W_NEAR * ((xyz @ pts.T) >= _NEAR_COS).mean(axis=1)
             for j in n.containers:
                 c = names[j]
                 regions = [int(r) for r in c.rows if int(g.level[r]) in _REGION_LEVELS][:3]
