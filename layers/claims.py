@@ -111,7 +111,7 @@ _POST_LINE = re.compile(r"^\s*[—–-]\s*(?P<name>[^(\n@]+?)\s*(?:[^\w\s(]+\s*)
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "dozens of": 24, "a dozen": 12})
+_NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100, "a dozen": 12})
 _NUMBER = (r"(?P<num>\d{1,3}(?:[,\s]\d{3})+|\d+(?:\.\d+)?|"
            + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")")
 _QUANTITY = re.compile(
@@ -168,24 +168,29 @@ confirms told wrote noted added revealed described describing argued believes es
 warned according""".split())
 
 
-def scan(pattern: re.Pattern, first_words: frozenset[str], text: str) -> list[_Hit]:
-    """Non-overlapping matches of ``pattern`` that start at a word of ``first_words`` (or a number)."""
-    hits = []
-    pos = 0
+def scan(text: str) -> tuple[list[_Hit], list[_Hit]]:
+    """Triggers and reporting phrases of a text, in one pass over its words: the large
+    patterns are tried only at words that can start them (a set lookup per word; faster
+    here than letting the regex engine try a 200-word alternation)."""
+    triggers, reporting = [], []
+    t_end = r_end = 0
     for w in _WORDS.finditer(text):
         i = w.start()
-        if i < pos:
-            continue
-        word = w.group()
-        if not (word[0].isdigit() or word.lower() in first_words):
-            continue
         if i and (text[i - 1].isalnum() or text[i - 1] in "-_"):
             continue
-        m = pattern.match(text, i)
-        if m:
-            hits.append(_Hit(m.start(), m.end(), m.group(), m.lastgroup))
-            pos = m.end()
-    return hits
+        word = w.group()
+        low = word.lower()
+        if i >= t_end and (word[0].isdigit() or low in TRIGGER_FIRST_WORDS):
+            m = TRIGGER.match(text, i)
+            if m:
+                triggers.append(_Hit(m.start(), m.end(), m.group(), m.lastgroup))
+                t_end = m.end()
+        if i >= r_end and low in REPORTING_FIRST_WORDS:
+            m = _REPORTING.match(text, i)
+            if m:
+                reporting.append(_Hit(m.start(), m.end(), m.group(), None))
+                r_end = m.end()
+    return triggers, reporting
 
 
 @cache
@@ -207,6 +212,7 @@ class _Context:
     last_claimant: Party | None = None
     cues: list | None = None
     reporting: list = None  # _Hit of reporting verbs in the document
+    posts: list | None = None  # embedded posts' author lines
     reporting_starts: list = None
 
 
@@ -358,19 +364,21 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
 
 
 def _post_author(ctx: _Context, s: int) -> Party | None:
-    """An embedded post's author line right after the sentence's paragraph."""
+    """An embedded post's author line ("— Andrii Sybiha (@andrii_sybiha) ...") at most two
+    lines after the sentence."""
     text = ctx.doc.text
-    para_end = text.find("\n\n", s)
-    window = text[s:para_end + 2 if para_end >= 0 else len(text)]
-    nxt = text[s:]
-    m = _POST_LINE.search(nxt, 0, len(window) + 200)
-    if m and text.count("\n", s, s + m.start()) <= 2:
+    if ctx.posts is None:  # found once per document
+        ctx.posts = list(_POST_LINE.finditer(text))
+    for m in ctx.posts:
+        if m.start() < s:
+            continue
+        if text.count("\n", s, m.start()) > 2:
+            return None
         name = m.group("name").strip()
-        side = _party_side(ctx, s + m.start("name"), s + m.end("name"))
+        side = _party_side(ctx, m.start("name"), m.end("name"))
         last = name.split()[-1] if name.split() else name
         side = side or ctx.people.get(last)
-        if side:
-            return Party(name, side, (s + m.start("name"), s + m.end("name")))
+        return Party(name, side, (m.start("name"), m.end("name"))) if side else None
     return None
 
 
@@ -439,8 +447,25 @@ def _status(claimant: Party, actor: Party, predicate: str, verb: str | None) -> 
     return "claimed" if favourable else "acknowledged"
 
 
+_WORD_START = re.compile(r"\b\w")
+_NUMBER_START = re.compile(r"(?<![\d,.])\d|\b(?:" + "|".join(sorted({w.split()[-1] if w.startswith("a ") else w.split()[0]
+                                                                    for w in _NUMBER_WORDS})) + r")\b", re.IGNORECASE)
+
+
 def _quantity(sentence: str) -> Quantity | None:
-    m = _QUANTITY.search(sentence)
+    # The full pattern is tried only a few characters before each number: searching
+    # it from every position of every sentence was the extractor's slowest step.
+    m = None
+    for hit in _NUMBER_START.finditer(sentence):
+        w0 = max(0, hit.start() - 14)
+        starts = [w.start() for w in _WORD_START.finditer(sentence, w0, hit.start())] + [hit.start()]
+        for start in starts:  # earliest first, so "more than 1,000" keeps its "more than"
+            m = _QUANTITY.match(sentence, start)
+            if m and m.start("num") <= hit.start() < m.end("num"):
+                break
+            m = None
+        if m:
+            break
     if not m:
         return None
     raw = m.group("num").lower()
@@ -477,8 +502,13 @@ def _date_of(m: re.Match, doc_date: date | None) -> date | None:
         return None
 
 
+_MAYBE_DATE = re.compile(r"(?i)\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
+
+
 def _times(sentence: str, doc_date: date | None) -> tuple[str | None, str | None]:
     since = on = None
+    if not _MAYBE_DATE.search(sentence):
+        return since, on
     for m in _DATE.finditer(sentence):
         d = _date_of(m, doc_date)
         if d is None:
@@ -562,9 +592,8 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
     text = document.text
     claims: list[Claim] = []
     # One pass over the text for triggers and reporting verbs, then per sentence.
-    triggers = scan(TRIGGER, TRIGGER_FIRST_WORDS, text)
+    triggers, ctx.reporting = scan(text)
     trigger_starts = [h.start for h in triggers]
-    ctx.reporting = scan(_REPORTING, REPORTING_FIRST_WORDS, text)
     ctx.reporting_starts = [h.start for h in ctx.reporting]
     for s, e in sentences(text):
         i, j = bisect_left(trigger_starts, s), bisect_left(trigger_starts, e)
