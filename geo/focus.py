@@ -1,10 +1,8 @@
-"""Which place a document is about: the event's place, the dominant region."""
+"""Which place a short report is about: the event's place."""
 
 from __future__ import annotations
 
-from collections import Counter
-
-from .model import Document, Mention, Place
+from .model import Document, Place
 
 _LOCATIVE = ("in", "near", "at", "outside", "of", "around", "into", "on")
 _LEVEL_RANK = {"settlement": 0, "admin2": 1, "admin1": 2, "area": 2, "country": 3}
@@ -25,18 +23,3 @@ def event_place(doc: Document) -> Place | None:
             best = (rank, m.place)
     return best[1] if best else None
 
-
-def dominant_region(doc: Document) -> Place | None:
-    """The admin-1 region (or country) most of the document's places lie in."""
-    votes: Counter = Counter()
-    regions: dict[str, Place] = {}
-    for m in doc.places:
-        p = m.place
-        if p.level in ("settlement", "admin2", "admin1") and p.admin1_code:
-            votes[p.admin1_code] += 1
-            if p.level == "admin1":
-                regions[p.admin1_code] = p
-    if not votes:
-        return None
-    code, _n = votes.most_common(1)[0]
-    return regions.get(code)

@@ -2,12 +2,13 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from layers.cli import main
 
-REPO_SEEDS = __import__("pathlib").Path(__file__).resolve().parent.parent / "seeds"
+REPO_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 JSON_KEYS = {"query", "name", "lat", "lon", "geonameid", "level", "admin1", "country_code", "score"}
 
@@ -70,7 +71,7 @@ def test_cli_gazetteer_info(capsys, gazetteer):
 
 
 def test_cli_console_script_runs_without_traceback(gazetteer):
-    exe = shutil.which("claimmap") or str(__import__("pathlib").Path(sys.executable).with_name("claimmap"))
+    exe = shutil.which("claimmap") or str(Path(sys.executable).with_name("claimmap"))
     done = subprocess.run([exe, "geocode", "Kurs'k"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "538560" in done.stdout
     bad = subprocess.run([exe, "geocode", ""], capture_output=True, text=True, timeout=60)
@@ -99,10 +100,8 @@ def test_cli_extract_missing_input_is_exit_2(tmp_path, capsys):
 
 @pytest.mark.parametrize("command, suffix", [("export", ".geojson"), ("export", ".csv"), ("extract", None)])
 def test_cli_jobs_give_the_same_output_as_one(tmp_path, capsys, gazetteer, command, suffix):
-    import shutil as _shutil
-
     folder = tmp_path / "docs"
-    _shutil.copytree(REPO_SEEDS, folder)
+    shutil.copytree(REPO_SEEDS, folder)
     outputs = []
     for jobs in ("1", "2"):
         if command == "export":

@@ -45,35 +45,32 @@ def _write_misses(path: Path | None, misses: list) -> None:
         atomic_write_text(path, "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in misses))
 
 
-def run_geoparse(args) -> int:
-    from geo.evaluate import read_jsonl, score_geoparse
+def _run(args, path: Path, title: str, score) -> int:
+    from geo.evaluate import read_jsonl
 
-    rows = read_jsonl(args.corpus)
+    rows = read_jsonl(path)
     misses = [] if args.misses else None
-    scores = score_geoparse(rows, args.mode, misses=misses)
+    scores = score(rows, misses)
     _write_misses(args.misses, misses)
-    _report(scores, args.json, f"{args.corpus.name} ({args.mode})")
+    _report(scores, args.json, title)
     return 0
+
+
+def run_geoparse(args) -> int:
+    from geo.evaluate import score_geoparse
+
+    return _run(args, args.corpus, f"{args.corpus.name} ({args.mode})",
+                lambda rows, misses: score_geoparse(rows, args.mode, misses=misses))
 
 
 def run_events(args) -> int:
-    from geo.evaluate import read_jsonl, score_events
+    from geo.evaluate import score_events
 
-    rows = read_jsonl(args.rows)
-    misses = [] if args.misses else None
-    scores = score_events(rows, misses=misses)
-    _write_misses(args.misses, misses)
-    _report(scores, args.json, f"{args.rows.name} (event places)")
-    return 0
+    return _run(args, args.rows, f"{args.rows.name} (event places)",
+                lambda rows, misses: score_events(rows, misses=misses))
 
 
 def run_claims(args) -> int:
-    from geo.evaluate import read_jsonl
     from layers.evaluate import score_claims
 
-    rows = read_jsonl(args.gold)
-    misses = [] if args.misses else None
-    scores = score_claims(rows, misses=misses)
-    _write_misses(args.misses, misses)
-    _report(scores, args.json, f"{args.gold.name} (claims)")
-    return 0
+    return _run(args, args.gold, f"{args.gold.name} (claims)", lambda rows, misses: score_claims(rows, misses=misses))
