@@ -43,6 +43,12 @@ class _DiskCache:
             self.db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)", (key, json.dumps(value), time.time()))
 
 
+def _short(err: Exception) -> str:
+    """The first line of a service error, at most 120 characters."""
+    text = str(err).splitlines()[0] if str(err) else type(err).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
 class OnlineGeocoder:
     """Rate-limited, cached front of a geopy geocoder. ``geocode`` as in geopy."""
 
@@ -104,11 +110,11 @@ class OnlineGeocoder:
             except geopy_exc.GeocoderTimedOut as err:
                 raise ProviderError(f"{self.provider} did not answer in time") from err
             except geopy_exc.GeocoderUnavailable as err:
-                raise ProviderError(f"{self.provider} cannot be reached (no network?): {err}") from err
+                raise ProviderError(f"{self.provider} cannot be reached (no network?)") from err
             except (geopy_exc.GeocoderAuthenticationFailure, geopy_exc.GeocoderInsufficientPrivileges) as err:
-                raise ProviderError(f"{self.provider} refused the credentials: {err}") from err
+                raise ProviderError(f"{self.provider} refused the credentials: {_short(err)}") from err
             except geopy_exc.GeocoderServiceError as err:
-                raise ProviderError(f"{self.provider} failed: {err}") from err
+                raise ProviderError(f"{self.provider} failed: {_short(err)}") from err
         raise AssertionError("unreachable")
 
     @staticmethod
