@@ -217,3 +217,20 @@ def test_map_overlay_rejects_files_that_are_not_exports(tmp_path, capsys):
     assert main(["overlay", str(bad), "-o", str(tmp_path / "o.html")]) == 2
     assert "not a claimmap claims export" in capsys.readouterr().err
     assert not (tmp_path / "o.html").exists()
+
+
+@pytest.mark.parametrize("group_by, expected", [("side", "Russian side"), ("source", "Russian MoD"),
+                                                 ("claimant", "Russian defence ministry")])
+def test_map_group_by_names_the_layers(built, group_by, expected):
+    _folder, claims, _mentions = built
+    page = render_html(to_map(claims, group_by=group_by))
+    names = re.findall(r'"([^"]+) \(\d+\)"', page)
+    assert any(expected in n for n in names), names
+
+
+def test_map_date_control_only_when_dates_differ(built):
+    _folder, claims, _mentions = built
+    assert 'id="cm-date-range"' in render_html(to_map(claims))
+    one_day = claims.copy()
+    one_day["report_date"] = "2024-09-12"
+    assert 'id="cm-date-range"' not in render_html(to_map(one_day))
