@@ -65,10 +65,7 @@ def test_map_region_claims_are_polygons_and_contested_places_are_marked(built):
 
 def test_map_in_browser_loads_offline_without_errors(built, browser, tmp_path):  # noqa: F811
     _folder, claims, mentions = built
-    path = tmp_path / "m.html"
-    path.write_text(render_html(to_map(claims, mentions, title="test")), encoding="utf-8")
-    p = Page(browser)
-    page = p.open(path)
+    p, page = open_map(browser, tmp_path, claims, mentions, title="test")
     assert page.evaluate("typeof L") == "object"
     labels = page.eval_on_selector_all(".leaflet-control-layers-overlays label", "els => els.map(e => e.textContent)")
     assert any("Russian defence ministry" in t for t in labels)
@@ -77,12 +74,17 @@ def test_map_in_browser_loads_offline_without_errors(built, browser, tmp_path): 
     p.close()
 
 
+def open_map(browser, tmp_path, claims, mentions=None, **kw):  # noqa: F811
+    """A rendered map of ``claims``, opened in the browser: (Page, playwright page)."""
+    path = tmp_path / "m.html"
+    path.write_text(render_html(to_map(claims, mentions, **kw)), encoding="utf-8")
+    p = Page(browser)
+    return p, p.open(path)
+
+
 def test_map_in_browser_click_opens_popup_with_quote(built, browser, tmp_path):  # noqa: F811
     _folder, claims, _mentions = built
-    path = tmp_path / "m.html"
-    path.write_text(render_html(to_map(claims)), encoding="utf-8")
-    p = Page(browser)
-    page = p.open(path)
+    p, page = open_map(browser, tmp_path, claims)
     page.evaluate("""() => { const f = window.claimmapFeatures.find(
         x => (x.layer.feature.properties.claims || []).some(c => c.place === 'Snagost')); f.layer.fire('click', {latlng: f.layer.getLatLng ?
         f.layer.getLatLng() : f.layer.getBounds().getCenter()}); }""")
@@ -95,10 +97,7 @@ def test_map_in_browser_click_opens_popup_with_quote(built, browser, tmp_path): 
 
 def test_map_in_browser_hostile_text_shows_as_text_and_runs_nothing(built, browser, tmp_path):  # noqa: F811
     _folder, claims, _mentions = built
-    path = tmp_path / "m.html"
-    path.write_text(render_html(to_map(claims)), encoding="utf-8")
-    p = Page(browser)
-    page = p.open(path)
+    p, page = open_map(browser, tmp_path, claims)
     page.evaluate("""() => { window.claimmapFeatures.forEach(f => {
         if (JSON.stringify(f.layer.feature.properties).includes('pwned')) { f.layer.openPopup(); } }); }""")
     popup = page.wait_for_selector(".leaflet-popup-content")
