@@ -578,8 +578,14 @@ def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Me
 
 def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) -> list[Claim]:
     """Every claim of control, capture, advance or loss in a parsed ``geo.Document``."""
+    text = document.text
+    # One pass over the text for triggers and reporting verbs, then per sentence.
+    triggers, reporting = scan(text)
+    if not triggers:
+        return []  # no word of control, capture, advance or loss: nothing more to read
     g = gazetteer or Gazetteer.load()
     ctx = _Context(document, g, {})
+    ctx.reporting = reporting
     _learn_people(ctx)
     doc_date = None
     if document.date:
@@ -589,10 +595,7 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
             doc_date = None
     region = dominant_region(document, g)
     focus = focus_settlement(document)
-    text = document.text
     claims: list[Claim] = []
-    # One pass over the text for triggers and reporting verbs, then per sentence.
-    triggers, ctx.reporting = scan(text)
     trigger_starts = [h.start for h in triggers]
     ctx.reporting_starts = [h.start for h in ctx.reporting]
     for s, e in sentences(text):
