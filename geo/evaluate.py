@@ -14,7 +14,7 @@ import json
 import math
 import statistics
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -41,8 +41,6 @@ class GeoparseScores:
     coverage: float
     docs_per_s: float
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -54,8 +52,6 @@ class EventScores:
     median_km: float
     rows_per_s: float
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def read_jsonl(path: Path) -> list[dict]:

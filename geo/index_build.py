@@ -122,7 +122,6 @@ def _load_cities() -> dict:
 def build_index(out_dir: Path, progress: bool = True) -> dict:
     """Build the index into ``out_dir`` (created); return its statistics."""
     import geopandas as gpd
-    import shapely
     from tqdm import tqdm
 
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -86,8 +86,6 @@ class Guess:
     importance: float = 0.0
     reasons: list[str] = field(default_factory=list)
     words: int = 1
-    run_start: int = 0  # the capitalised run the guess was found in
-    run_end: int = 0
     before: list[str] = field(default_factory=list)  # other capitalised words of the run
     after: list[str] = field(default_factory=list)
     surname: str = ""  # when dropped as part of a person's name: the key of that name's last word
@@ -172,14 +170,13 @@ def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
                     hits = [(r, t) for r, t in g.lookup_key(base) if g.level[r] == LEVEL_CODES["settlement"]]
                 if hits or dem or seat:
                     found = Guess(ws, words[j][1], text[ws:words[j][1]], key, hits, dem, seat, words=j - i + 1,
-                                  run_start=run.start(), run_end=run.end(),
                                   before=[text[a:b] for a, b in words[:i]
                                           if text[a].isupper() and text[a:b].lower() not in FUNCTION_WORDS],
                                   after=[text[a:b] for a, b in words[j + 1:] if text[a].isupper()])
             if found is not None:
                 i += found.words
             if found is None and len(first) >= 5 and not lead_function_word:
-                found = _variant_guess(text, g, ws, we, first, words, i, run)
+                found = _variant_guess(text, g, ws, we, first, words, i)
                 if found is not None:
                     i += 1
             if found:
@@ -192,7 +189,7 @@ def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
 VARIANT_MIN_IMPORTANCE = 4.0  # a romanisation variant must name a notable place (>= 10,000 people)
 
 
-def _variant_guess(text, g, ws, we, word, words, i, run) -> Guess | None:
+def _variant_guess(text, g, ws, we, word, words, i) -> Guess | None:
     """"Donetzk": a rare word whose romanisation skeleton matches a notable place."""
     key = fold(word)
     if word_commonness(word.lower()) >= 3.0:
@@ -200,7 +197,7 @@ def _variant_guess(text, g, ws, we, word, words, i, run) -> Guess | None:
     hits = [(r, 1) for r in g.variants_key(key) if importance(g, [(r, 1)]) >= VARIANT_MIN_IMPORTANCE]
     if not hits:
         return None
-    return Guess(ws, we, word, key, hits, run_start=run.start(), run_end=run.end(),
+    return Guess(ws, we, word, key, hits,
                  before=[text[a:b] for a, b in words[:i]
                          if text[a].isupper() and text[a:b].lower() not in FUNCTION_WORDS],
                  after=[text[a:b] for a, b in words[i + 1:] if text[a].isupper()])

@@ -23,7 +23,7 @@ from . import lexicon
 from .distance import EARTH_RADIUS_KM
 from .gazetteer import LEVEL_CODES, MATCH_TIER, SAME_NAME_CAPITAL_PENALTY, TIER_PRIMARY, Gazetteer
 from .model import Candidate, Mention, Place
-from .recognize import Guess, next_word
+from .recognize import REGION_TAIL, Guess, next_word
 
 MAX_READINGS = 40
 # Priors of readings in running text: a name's match kind and the place's size
@@ -44,7 +44,8 @@ _ADMIN2 = LEVEL_CODES["admin2"]
 _COUNTRY = LEVEL_CODES["country"]
 _AREA = LEVEL_CODES["area"]
 _REGION_LEVELS = (_ADMIN1, _ADMIN2, _AREA, _COUNTRY)
-_REGION_WORDS = ("region", "oblast", "province", "district", "county", "state", "raion", "rayon", "krai")
+# A region phrase ends in one of the recogniser's region words ("the Kursk region"); "City" names a town.
+_REGION_WORDS = tuple(sorted(REGION_TAIL - {"city"}))
 # "Stepanivka village, Kherson": a settlement-kind word between the names.
 _KIND_WORD = re.compile(r"^\s*(?:village|town|city|settlement|hamlet|township|district|raion|area|border checkpoint)\b")
 _CONTAINER_GLUE = (",", "in", "in the", ", in", ", in the", "near", ", near", "of", "(", ", a town in",

@@ -251,8 +251,3 @@ def build(documents: Iterable[SourceDocument], *, mentions: bool = False, progre
     claims, places = build_layers(documents, progress=progress, jobs=jobs, gazetteer=gazetteer)
     return places if mentions else claims
 
-
-def frames(row_chunks, columns: list[str]):
-    """GeoDataFrames of successive row lists (for streaming writers)."""
-    for rows in row_chunks:
-        yield _frame(rows, columns)

@@ -53,16 +53,18 @@ _TRIGGERS = [
              r"repel(?:led|s)?\s+(?:\w+(?:'s|’s)\s+)?(?:incursion|offensive|assault|attack)"),
     ("control", r"control(?:s|led|ling)?|hold(?:s|ing)?|held|occup(?:y|ies|ied|ying|ation)|remain(?:s|ed)? in|"
                 r"present in|presence|stationed in|overseeing|defending|conducting operations|at the border|"
-                r"has almost|have almost|had almost"),
+                # holding an amount of territory: "has almost 1,000 square kilometres"
+                r"ha(?:s|ve|d)\s+(?:almost|nearly|about|some|over|more than|at least)?\s*\d[\d,]*\s+"
+                r"(?:square|sq|km|settlements|villages|towns)"),
     ("advance", r"advanc(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+(?:toward|towards|into|deeper|forward|on)|"
                 r"gain(?:ed|ing|s)?\s+ground|counter-?offensive|counter-?attack(?:s|ed)?|offensive|incursion|"
                 r"invad(?:e|ed|es|ing)|invasion|assaults?|attack(?:s|ed)?\s+on|storm(?:ed|ing)|raid|"
                 r"br(?:oke|eak) through|breakthrough|in the direction of|progress|moved\s+(?:to|toward|towards|closer)|"
-                r"tried to (?:capture|seize|take|establish|advance)|ramped up (?:their |its )?attacks|"
+                r"tried to (?:capture|seize|take|establish|advance)|(?:ramped|stepped) up (?:their |its )?(?:attacks|assaults|offensive)|"
                 r"attempt(?:s|ed)? to (?:advance|attack|storm|capture|seize|break)|"
                 r"push(?:es|ed)?\s+to\s+(?:capture|seize|take|encircle|reach)|"
                 r"(?:repel(?:led|s)?|repulsed)\s+\d[\d,]*\s+(?:\w+\s+)?(?:attacks|assaults)|"
-                r"\d[\d,]*\s+(?:combat engagements|battles|clashes|attacks|assaults)|most attacks"),
+                r"\d[\d,]*\s+(?:combat engagements|battles|clashes|attacks|assaults)"),
 ]
 # Nouns that make an attack or an invasion a statement about a war, not about
 # territory, unless the sentence names a place below country level.
@@ -160,7 +162,7 @@ repelled repels repulsed control controls controlled controlling hold holds hold
 occupying occupation remain remains remained present presence stationed overseeing defending conducting at advance
 advanced advances advancing push pushes pushing counteroffensive counter counterattack counterattacks counterattacked
 offensive incursion invade invaded invades invading invasion assault assaults attack attacks attacked stormed storming
-raid broke break breakthrough in progress moved tried ramped most""".split())
+raid broke break breakthrough in progress moved tried ramped stepped""".split())
 REPORTING_FIRST_WORDS = frozenset("""
 said says say claimed claims claim announced announces reported reports stated states acknowledged acknowledges
 admitted admits denied denies deny rejected rejects dismissed refuted insisted insists assessed assesses confirmed

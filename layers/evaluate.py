@@ -40,8 +40,6 @@ class ClaimScores:
     quantity: float
     docs_per_s: float
 
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 def _overlap(a, b) -> bool:

@@ -49,14 +49,6 @@ def _geometry_json(geoms) -> list[str | None]:
     return [None if g is None else encoded[unique[id(g)]] for g in geoms]
 
 
-def geojson_features(gdf):
-    """RFC 7946 features (dicts): lon/lat, 6-decimal coordinates, exterior rings counterclockwise."""
-    props = gdf.drop(columns="geometry").to_dict("records")
-    for geom, row in zip(_geometry_json(list(gdf.geometry.values)), props):
-        yield {"type": "Feature", "geometry": json.loads(geom) if geom else None,
-               "properties": {k: _clean(v) for k, v in row.items()}}
-
-
 def to_geojson_bytes(gdf) -> bytes:
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs(4326)

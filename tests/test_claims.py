@@ -161,3 +161,11 @@ def test_claims_an_outcome_verb_outweighs_the_operation_noun(gazetteer):
     found = claims("Russia's Defence Ministry said that as a result of offensive operations its forces liberated "
                    "the settlement of Novoye in the Donetsk region.")
     assert [(c.predicate, c.actor.side, c.status) for c in found] == [("capture", "RU", "claimed")]
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Ukraine has more than 1,000 square kilometres of Russian territory, the army said.", "control"),
+    ("The General Staff said Russian forces stepped up their assaults near Pokrovsk.", "advance"),
+])
+def test_claims_general_patterns_of_holding_and_intensifying(gazetteer, text, predicate):
+    assert one(claims(text), predicate=predicate)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 
@@ -29,7 +30,7 @@ def register(sub, name: str, help_text: str) -> None:
 
 
 def _report(scores, as_json: bool, title: str) -> None:
-    data = scores.to_dict()
+    data = asdict(scores)
     if as_json:
         print(json.dumps(data))
         return
