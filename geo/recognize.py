@@ -52,7 +52,8 @@ _RUN = re.compile(
 # "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.
 _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
                            rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
-_PREV_WORD = re.compile(r"([\w.'’]+)[\s\"“‘(]*$")
+_OPENERS = "\"“‘("
+_WORD_EXTRA = "_.'’"
 _NEXT_WORD = re.compile(r"^\s*([\w'’]+|[.,;:!?])")
 
 LEVEL_IMPORTANCE = {  # log10-population equivalents of non-settlement places
@@ -106,16 +107,29 @@ def title_case_line(text: str, pos: int) -> bool:
     """Whether the line around ``pos`` capitalises (nearly) every longer word: a headline."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)]
-    if len(line) > 300:
+    if (end if end >= 0 else len(text)) - start > 300:
         return False
+    return _title_case(text[start:end if end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=4096)
+def _title_case(line: str) -> bool:
     words = _LINE_WORDS.findall(line)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def previous_word(text: str, pos: int) -> str:
-    m = _PREV_WORD.search(text, max(0, pos - 40), pos)
-    return m.group(1) if m else ""
+    """The word (letters, digits, dots, apostrophes) ending just before ``pos``,
+    across spaces, opening quotes and brackets; "" when punctuation comes first.
+    A backward scan: a regex anchored at the end would retry every start."""
+    lo = max(0, pos - 40)
+    i = pos
+    while i > lo and (text[i - 1].isspace() or text[i - 1] in _OPENERS):
+        i -= 1
+    j = i
+    while j > lo and (text[j - 1].isalnum() or text[j - 1] in _WORD_EXTRA):
+        j -= 1
+    return text[j:i]
 
 
 def next_word(text: str, pos: int) -> str:
@@ -126,70 +140,85 @@ def next_word(text: str, pos: int) -> str:
 def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
     """Longest known names inside each capitalised run, left to right."""
     out = []
-    demonyms, seats, lexicon_prefixes = lexicon.demonyms(), lexicon.seats(), lexicon.key_prefixes()
     for run in _RUN.finditer(text):
-        rs, rtext = run.start(), run.group()
-        if " " not in rtext and "-" not in rtext:  # one word, the common case
-            if rtext.lower() in FUNCTION_WORDS:
-                continue
-            words = [(rs, run.end())]
-        else:
-            words = [(m.start() + rs, m.end() + rs) for m in _WORDS_IN_RUN.finditer(rtext)]
-        n = len(words)
-        i = 0
-        while i < n:
-            ws, we = words[i]
-            first = text[ws:we]
-            if not first[0].isupper():
-                i += 1
-                continue
-            lead_function_word = first.lower() in FUNCTION_WORDS
-            found = None
-            key = ""
-            # Scan forward while some gazetteer name starts with the words so far;
-            # keep the longest span that is a whole name.
-            for j in range(i, min(n, i + MAX_WORDS)):
-                last = text[words[j][0]:words[j][1]]
-                key += fold(last)
-                city = last in ("City", "city") and j > i
-                if j > i and not city and key not in lexicon_prefixes and not g.has_prefix(key):
-                    break
-                tail = last.lower() in REGION_TAIL
-                if not (last[0].isupper() or tail):
-                    continue
-                if lead_function_word and (j == i or tail):
-                    continue  # "The city", "In": only a whole name like "The Hague" may start so
-                if not key:
-                    continue
-                hits = g.lookup_key(key)
-                dem = demonyms.get(key) if j - i < 2 else None
-                seat = seats.get(key)
-                if not hits and city:
-                    # "Sumy City": the city named Sumy
-                    base = key[: -len("city")]
-                    hits = [(r, t) for r, t in g.lookup_key(base) if g.level[r] == LEVEL_CODES["settlement"]]
-                if hits or dem or seat:
-                    found = Guess(ws, words[j][1], text[ws:words[j][1]], key, hits, dem, seat, words=j - i + 1,
-                                  before=[text[a:b] for a, b in words[:i]
-                                          if text[a].isupper() and text[a:b].lower() not in FUNCTION_WORDS],
-                                  after=[text[a:b] for a, b in words[j + 1:] if text[a].isupper()])
-            if found is not None:
-                i += found.words
-            if found is None and len(first) >= 5 and not lead_function_word:
-                found = _variant_guess(text, g, ws, we, first, words, i)
-                if found is not None:
-                    i += 1
-            if found:
-                out.append(found)
-            else:
-                i += 1
+        rtext = run.group()
+        if " " not in rtext and "-" not in rtext and rtext.lower() in FUNCTION_WORDS:
+            continue  # one function word, the common case
+        # What a run holds depends on its text alone, and runs recur ("Russia",
+        # "New York"): the scan is memoised on the run, offsets kept relative.
+        found = g.memoize(("run", rtext), lambda: _scan_run(rtext, g))
+        rs = run.start()
+        for s, e, key, hits, dem, seat, words, before, after in found:
+            out.append(Guess(rs + s, rs + e, rtext[s:e], key, hits, dem, seat, words=words,
+                             before=list(before), after=list(after)))
     return out
+
+
+def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
+    """The names in one capitalised run as (start, end, key, hits, demonym,
+    seat, words, before, after), offsets relative to the run."""
+    demonyms, seats, lexicon_prefixes = lexicon.demonyms(), lexicon.seats(), lexicon.key_prefixes()
+    if " " not in rtext and "-" not in rtext:
+        words = [(0, len(rtext))]
+    else:
+        words = [(m.start(), m.end()) for m in _WORDS_IN_RUN.finditer(rtext)]
+    out = []
+    n = len(words)
+    i = 0
+    while i < n:
+        ws, we = words[i]
+        first = rtext[ws:we]
+        if not first[0].isupper():
+            i += 1
+            continue
+        lead_function_word = first.lower() in FUNCTION_WORDS
+        found = None
+        key = ""
+        # Scan forward while some gazetteer name starts with the words so far;
+        # keep the longest span that is a whole name.
+        for j in range(i, min(n, i + MAX_WORDS)):
+            last = rtext[words[j][0]:words[j][1]]
+            key += fold(last)
+            city = last in ("City", "city") and j > i
+            if j > i and not city and key not in lexicon_prefixes and not g.has_prefix(key):
+                break
+            tail = last.lower() in REGION_TAIL
+            if not (last[0].isupper() or tail):
+                continue
+            if lead_function_word and (j == i or tail):
+                continue  # "The city", "In": only a whole name like "The Hague" may start so
+            if not key:
+                continue
+            hits = g.lookup_key(key)
+            dem = demonyms.get(key) if j - i < 2 else None
+            seat = seats.get(key)
+            if not hits and city:
+                # "Sumy City": the city named Sumy
+                base = key[: -len("city")]
+                hits = [(r, t) for r, t in g.lookup_key(base) if g.level[r] == LEVEL_CODES["settlement"]]
+            if hits or dem or seat:
+                found = (ws, words[j][1], key, hits, dem, seat, j - i + 1)
+        if found is not None:
+            i += found[6]
+        if found is None and len(first) >= 5 and not lead_function_word:
+            found = _variant_guess(g, ws, we, first)
+            if found is not None:
+                i += 1
+        if found:
+            s, e = found[0], found[1]
+            before = tuple(rtext[a:b] for a, b in words[:i - found[6]] if rtext[a].isupper()
+                           and rtext[a:b].lower() not in FUNCTION_WORDS)
+            after = tuple(rtext[a:b] for a, b in words if a >= e and rtext[a].isupper())
+            out.append((*found, before, after))
+        else:
+            i += 1
+    return tuple(out)
 
 
 VARIANT_MIN_IMPORTANCE = 4.0  # a romanisation variant must name a notable place (>= 10,000 people)
 
 
-def _variant_guess(text, g, ws, we, word, words, i) -> Guess | None:
+def _variant_guess(g, ws, we, word) -> tuple | None:
     """"Donetzk": a rare word whose romanisation skeleton matches a notable place."""
     key = fold(word)
     if word_commonness(word.lower()) >= 3.0:
@@ -197,10 +226,7 @@ def _variant_guess(text, g, ws, we, word, words, i) -> Guess | None:
     hits = [(r, 1) for r in g.variants_key(key) if importance(g, [(r, 1)]) >= VARIANT_MIN_IMPORTANCE]
     if not hits:
         return None
-    return Guess(ws, we, word, key, hits,
-                 before=[text[a:b] for a, b in words[:i]
-                         if text[a].isupper() and text[a:b].lower() not in FUNCTION_WORDS],
-                 after=[text[a:b] for a, b in words[i + 1:] if text[a].isupper()])
+    return (ws, we, key, hits, None, None, 1)
 
 
 def importance(g: Gazetteer, hits: list[tuple[int, int]]) -> float:

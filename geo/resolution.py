@@ -184,19 +184,23 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     return mentions
 
 
+def _facts(g: Gazetteer, rows: np.ndarray) -> tuple:
+    """Per-reading facts of a name that no context changes: countries, regions,
+    points on the unit sphere, the set of rows."""
+    cc = [g.country[r] for r in rows]
+    a1 = [(g.country[r], int(g.admin1[r])) for r in rows]
+    return cc, a1, unit_vectors(g.lat[rows], g.lon[rows]), None, frozenset(rows.tolist())
+
+
 def _vote(g: Gazetteer, names: list[_Name]) -> None:
     """Rounds of context votes; sets ``pick`` and ``scores`` of every name."""
     for n in names:
         n.scores = n.priors.copy()
         n.pick = 0 if len(n.rows) else -1
     # Static per-reading facts.
-    facts = []
-    for n in names:
-        cc = [g.country[r] for r in n.rows]
-        a1 = [(g.country[r], int(g.admin1[r])) for r in n.rows]
-        facts.append((cc, a1, unit_vectors(g.lat[n.rows], g.lon[n.rows]), None, set(n.rows.tolist())))
+    facts = [g.memoize(("facts", n.key, n.rows.tobytes()), lambda n=n: _facts(g, n.rows)) for n in names]
     # Names that share a reading (other spellings of one place) never vote for each other.
-    overlaps = [[j for j in range(len(names)) if j != i and facts[i][4] and facts[i][4] & facts[j][4]]
+    overlaps = [[j for j in range(len(names)) if j != i and facts[i][4] and not facts[i][4].isdisjoint(facts[j][4])]
                 for i in range(len(names))]
     fixed_votes = []  # (country, admin1 key or None, lat, lon or None) of demonyms and seats
     for n in names:
@@ -237,8 +241,8 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
             cc, a1, xyz, _unused, mine = facts[i]
             # Votes of every other name: all votes less this name's and those sharing a reading with it.
             excluded = [i] + [j for j in overlaps[i]]
-            countries = countries_all.copy()
-            regions = regions_all.copy()
+            countries = dict(countries_all)  # plain dicts: Counter.copy() is slow
+            regions = dict(regions_all)
             point_mask = None
             for j in excluded:
                 if picks[j] is None:
@@ -260,7 +264,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                 pts = all_points if point_mask is None else all_points[point_mask]
                 if pts is not None and len(pts):
                     # within NEAR_KM <=> the unit vectors' dot product is at least cos(NEAR_KM / R)
-                    sc += W_NEAR * ((xyz @ pts.T) >= _NEAR_COS).mean(axis=1)
+                    sc += (W_NEAR / len(pts)) * np.count_nonzero((xyz @ pts.T) >= _NEAR_COS, axis=1)
             for j in n.containers:
                 c = names[j]
                 regions = [int(r) for r in c.rows if int(g.level[r]) in _REGION_LEVELS][:3]

@@ -102,6 +102,10 @@ _LEAD_ADVERBIAL = re.compile(r"^(?:(?:On|In|By|Last|This|Meanwhile|However|Earli
 # Side words that qualify territory name a place, not forces: "Russian territory", "the Russian side".
 _TERRITORY_NOUN = re.compile(r"^\s+(?:territory|territories|soil|side|land|lands|border|borders|region|regions|"
                              r"town|towns|city|cities|village|villages|settlements?|oblast)\b", re.IGNORECASE)
+# Searched in a window just before a reporting verb (a whole-prefix search with
+# "$" retries every position of the sentence).
+_AS_BEFORE = re.compile(r"(?i)\bas\s+$")
+_NEGATION_BEFORE = re.compile(r"(?i)\b(?:not|n't|never)\s+$")
 _DENY = {"denied", "denies", "deny", "rejected", "rejects", "dismissed", "refuted"}
 _ASSESS = {"assessed", "assesses", "estimated", "estimates"}
 _CLAUSE_BREAK = re.compile(r"[;:“”\"()]|,\s+(?:but|while|and|as|which|after|although)\b|\s(?:but|while)\s")
@@ -135,6 +139,8 @@ _DATE = re.compile(
     rf"(?P<md>{_MONTH_RX}\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?)"
     rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RX})(?:,?\s*(?P<y2>\d{{4}}))?)"
     r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
+_DATE_LOWER = re.compile(_DATE.pattern.replace(_MONTH_RX, _MONTH_RX.lower()).replace(
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", "monday|tuesday|wednesday|thursday|friday|saturday|sunday"))
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _ON = re.compile(r"(?:\bon\s+|^\s*(?:around\s+)?)$", re.IGNORECASE)
 
@@ -170,19 +176,41 @@ confirms told wrote noted added revealed described describing argued believes es
 warned according""".split())
 
 
+def _trie_pattern(words) -> str:
+    """A regex for a set of words, factored by shared prefixes: the engine follows
+    one branch per character instead of trying every word at every position."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+# Where a trigger or a reporting phrase may start: a first word, or a number.
+_FIRST_WORD = re.compile(r"(?<![A-Za-z0-9_-])(?:(?i:" + _trie_pattern(TRIGGER_FIRST_WORDS | REPORTING_FIRST_WORDS)
+                         + r")(?![A-Za-z0-9])|[0-9])")
+
+
 def scan(text: str) -> tuple[list[_Hit], list[_Hit]]:
-    """Triggers and reporting phrases of a text, in one pass over its words: the large
-    patterns are tried only at words that can start them (a set lookup per word; faster
-    here than letting the regex engine try a 200-word alternation)."""
+    """Triggers and reporting phrases of a text, in one pass: one regex over a prefix
+    trie of the words they can start with finds the places worth trying (a Python
+    loop over every word was slower), and the large patterns are matched only there."""
     triggers, reporting = [], []
     t_end = r_end = 0
-    for w in _WORDS.finditer(text):
+    for w in _FIRST_WORD.finditer(text):
         i = w.start()
-        if i and (text[i - 1].isalnum() or text[i - 1] in "-_"):
-            continue
-        word = w.group()
-        low = word.lower()
-        if i >= t_end and (word[0].isdigit() or low in TRIGGER_FIRST_WORDS):
+        low = w.group().lower()
+        if i >= t_end and (low[0].isdigit() or low in TRIGGER_FIRST_WORDS):
             m = TRIGGER.match(text, i)
             if m:
                 triggers.append(_Hit(m.start(), m.end(), m.group(), m.lastgroup))
@@ -195,15 +223,37 @@ def scan(text: str) -> tuple[list[_Hit], list[_Hit]]:
     return triggers, reporting
 
 
+class _Terms:
+    """Whole-word matches of a set of terms, longest first, left to right (what
+    ``re.finditer`` with look-arounds gives). A case-sensitive prefix trie lets
+    the regex engine skip to the letters terms start with; word boundaries are
+    checked here, since a look-behind at the front would make it try every position."""
+
+    def __init__(self, terms):
+        self.pattern = re.compile(r"(?:" + _trie_pattern(terms) + r")(?![\w-])")
+
+    def finditer(self, text: str):
+        pos, search = 0, self.pattern.search
+        while (m := search(text, pos)) is not None:
+            a = m.start()
+            if a and (text[a - 1].isalnum() or text[a - 1] in "_-"):
+                pos = a + 1  # inside a word: look again one character on
+                continue
+            yield m
+            pos = m.end()
+
+
 @cache
-def side_terms() -> tuple[re.Pattern, dict[str, str]]:
-    """One pattern for every term of lexicon/sides.tsv (longest first) and term -> side."""
+def side_terms() -> tuple[_Terms, dict[str, str]]:
+    """A matcher for every term of lexicon/sides.tsv and term -> side. A term in
+    lower case also matches Capitalised and in UPPER CASE; others match as written."""
     with open(LEXICON / "sides.tsv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
-    rows.sort(key=lambda r: -len(r["term"]))
-    alternatives = [("(?i:" if r["term"].islower() else "(?:") + re.escape(r["term"]) + ")" for r in rows]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
-    return pattern, {r["term"].lower(): r["side"] for r in rows}
+    terms = set()
+    for r in rows:
+        t = r["term"]
+        terms.update((t, t[:1].upper() + t[1:], t.upper()) if t.islower() else (t,))
+    return _Terms(terms), {r["term"].lower(): r["side"] for r in rows}
 
 
 @dataclass
@@ -213,21 +263,27 @@ class _Context:
     people: dict[str, str]  # surname -> side, learned from the document
     last_claimant: Party | None = None
     cues: list | None = None
+    cue_starts: list | None = None
     reporting: list = None  # _Hit of reporting verbs in the document
     posts: list | None = None  # embedded posts' author lines
     reporting_starts: list = None
 
 
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9А-Я])")
+_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,3}|[A-Z]\.)+\.|(?:Gen|Lt|Col|Sgt|Mr|Mrs|Ms|Dr|St|No|vs|Jan|Feb|"
+                           r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep)\.")
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: lines, split after . ! ? before a capital, quote or digit (not after abbreviations)."""
     spans = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text):
         start = line.start()
-        for m in re.finditer(r"[.!?…]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9А-Я])", line.group()):
+        for m in _SENTENCE_END.finditer(line.group()):
             end = line.start() + m.end()
-            word = re.search(r"(\S+)$", text[start:end])
-            if word and re.fullmatch(r"(?:[A-Z][a-z]{0,3}|[A-Z]\.)+\.|(?:Gen|Lt|Col|Sgt|Mr|Mrs|Ms|Dr|St|No|vs|Jan|Feb|"
-                                     r"Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Sen|Rep)\.", word.group(1)):
+            word = text[start:end].rsplit(None, 1)[-1]
+            if _ABBREVIATION.fullmatch(word):
                 continue
             if text[start:end].strip():
                 spans.append(_strip(text, start, end))
@@ -271,7 +327,9 @@ def _side_cues(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str,
     """The document's side words inside text[start:end]."""
     if ctx.cues is None:
         ctx.cues = _document_cues(ctx)
-    return [c for c in ctx.cues if start <= c[0] and c[1] <= end]
+        ctx.cue_starts = [c[0] for c in ctx.cues]
+    lo, hi = bisect_left(ctx.cue_starts, start), bisect_left(ctx.cue_starts, end)
+    return [c for c in ctx.cues[lo:hi] if c[1] <= end]
 
 
 def _learn_people(ctx: _Context) -> None:
@@ -304,11 +362,11 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
         m_start, m_end = hit.start - s, hit.end - s
         verb = hit.text.lower()
         pos = hit.start
-        if re.search(r"(?i)\bas\s+$", sentence[:m_start]):
+        if _AS_BEFORE.search(sentence, max(0, m_start - 40), m_start):
             continue  # "(as reported)", "as claimed": the outlet's hedge
         if verb in _DENY and not _DENIAL_OBJECT.match(sentence[m_end:]):
             continue  # "dismissed the commander" is no denial
-        if re.search(r"(?i)\b(?:not|n't|never)\s+$", sentence[:m_start]):
+        if _NEGATION_BEFORE.search(sentence, max(0, m_start - 40), m_start):
             continue  # "the briefings did not say"
         if verb == "according to":
             after_end = re.search(r"[,.;]|$", sentence[m_end:])
@@ -454,7 +512,16 @@ _NUMBER_START = re.compile(r"(?<![\d,.])\d|\b(?:" + "|".join(sorted({w.split()[-
                                                                     for w in _NUMBER_WORDS})) + r")\b", re.IGNORECASE)
 
 
+# Substrings every unit of _QUANTITY contains; lower-case "in" tests are far
+# cheaper than a case-insensitive regex over the sentence.
+_UNIT_HINTS = ("settlement", "localit", "population cent", "village", "town", "square", "sq", "km", "kilomet",
+               "position")
+
+
 def _quantity(sentence: str) -> Quantity | None:
+    low = sentence.lower()
+    if not any(hint in low for hint in _UNIT_HINTS):
+        return None  # no unit, no quantity (most sentences)
     # The full pattern is tried only a few characters before each number: searching
     # it from every position of every sentence was the extractor's slowest step.
     m = None
@@ -504,14 +571,20 @@ def _date_of(m: re.Match, doc_date: date | None) -> date | None:
         return None
 
 
-_MAYBE_DATE = re.compile(r"(?i)\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)")
+# Every date _DATE reads names a month or a weekday.
+_DATE_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday",
+               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _times(sentence: str, doc_date: date | None) -> tuple[str | None, str | None]:
     since = on = None
-    if not _MAYBE_DATE.search(sentence):
+    low = sentence.lower()
+    if not any(hint in low for hint in _DATE_HINTS):
         return since, on
-    for m in _DATE.finditer(sentence):
+    # The lower-case pattern on the lower-cased sentence is four times faster than
+    # a case-insensitive one; offsets agree unless lower-casing changed the length.
+    dates = _DATE_LOWER.finditer(low) if len(low) == len(sentence) else _DATE.finditer(sentence)
+    for m in dates:
         d = _date_of(m, doc_date)
         if d is None:
             continue
