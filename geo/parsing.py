@@ -36,6 +36,7 @@ def forget(g: Gazetteer) -> None:
     headline tests), so that a benchmark pass does not profit from an earlier
     pass over the same texts."""
     g.memo.clear()
+    g._places.clear()
     for cached in (_title_case, word_commonness, skeleton):
         cached.cache_clear()
 

@@ -52,8 +52,10 @@ _RUN = re.compile(
 # "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.
 _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
                            rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
-_OPENERS = "\"“‘("
-_WORD_EXTRA = "_.'’"
+_PLAIN_WORDS_IN_RUN = re.compile(r"[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
+# The word before a position, read backwards: a regex anchored at the start of the
+# reversed 40 characters (one anchored at the end would retry every start).
+_PREV_WORD_REVERSED = re.compile(r"[\s\"“‘(]*([\w.'’]+)")
 _NEXT_WORD = re.compile(r"^\s*([\w'’]+|[.,;:!?])")
 
 LEVEL_IMPORTANCE = {  # log10-population equivalents of non-settlement places
@@ -65,9 +67,21 @@ LEVEL_IMPORTANCE = {  # log10-population equivalents of non-settlement places
 POSTAL_IMPORTANCE = 2.5  # postal places carry no population
 
 
+@lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
 @lru_cache(maxsize=100_000)
 def word_commonness(word: str) -> float:
     """Zipf frequency (0-8) of a word in English, case-folded."""
+    if word.isascii() and word.isalpha() and word.islower():
+        # A plain lower-case word is its own token: read wordfreq's table directly
+        # (zipf_frequency's tokeniser costs 25 us a call; the result is the same).
+        f = _english_frequencies().get(word, 0.0)
+        return round(math.log10(f) + 9, 2) if f > 0 else 0.0
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
@@ -120,16 +134,9 @@ def _title_case(line: str) -> bool:
 
 def previous_word(text: str, pos: int) -> str:
     """The word (letters, digits, dots, apostrophes) ending just before ``pos``,
-    across spaces, opening quotes and brackets; "" when punctuation comes first.
-    A backward scan: a regex anchored at the end would retry every start."""
-    lo = max(0, pos - 40)
-    i = pos
-    while i > lo and (text[i - 1].isspace() or text[i - 1] in _OPENERS):
-        i -= 1
-    j = i
-    while j > lo and (text[j - 1].isalnum() or text[j - 1] in _WORD_EXTRA):
-        j -= 1
-    return text[j:i]
+    across spaces, opening quotes and brackets; "" when punctuation comes first."""
+    m = _PREV_WORD_REVERSED.match(text[max(0, pos - 40):pos][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def next_word(text: str, pos: int) -> str:
@@ -140,13 +147,16 @@ def next_word(text: str, pos: int) -> str:
 def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
     """Longest known names inside each capitalised run, left to right."""
     out = []
+    memo = g.memo
     for run in _RUN.finditer(text):
         rtext = run.group()
         if " " not in rtext and "-" not in rtext and rtext.lower() in FUNCTION_WORDS:
             continue  # one function word, the common case
         # What a run holds depends on its text alone, and runs recur ("Russia",
         # "New York"): the scan is memoised on the run, offsets kept relative.
-        found = g.memoize(("run", rtext), lambda: _scan_run(rtext, g))
+        found = memo.get(("run", rtext))
+        if found is None:
+            found = g.memoize(("run", rtext), lambda: _scan_run(rtext, g))
         rs = run.start()
         for s, e, key, hits, dem, seat, words, before, after in found:
             out.append(Guess(rs + s, rs + e, rtext[s:e], key, hits, dem, seat, words=words,
@@ -161,7 +171,9 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
     if " " not in rtext and "-" not in rtext:
         words = [(0, len(rtext))]
     else:
-        words = [(m.start(), m.end()) for m in _WORDS_IN_RUN.finditer(rtext)]
+        # Abbreviations ("N.Y.", "St.") all hold a dot; without one the plain word pattern is enough.
+        splitter = _WORDS_IN_RUN if "." in rtext else _PLAIN_WORDS_IN_RUN
+        words = [(m.start(), m.end()) for m in splitter.finditer(rtext)]
     out = []
     n = len(words)
     i = 0

@@ -14,7 +14,6 @@ in Florida. A name's other spellings never vote for it.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -184,103 +183,130 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     return mentions
 
 
+_COUNTRY_IDS: dict[str, int] = {}  # country code -> small int, for vectorised votes
+
+
+def _country_id(code: str) -> int:
+    return _COUNTRY_IDS.setdefault(code, len(_COUNTRY_IDS))
+
+
+def _region_key(country_id: int, admin1: int) -> int:
+    """One int for a (country, admin-1) pair; -1 when there is no admin-1."""
+    return country_id * 10_000 + admin1 if admin1 >= 0 else -1
+
+
 def _facts(g: Gazetteer, rows: np.ndarray) -> tuple:
-    """Per-reading facts of a name that no context changes: countries, regions,
-    points on the unit sphere, the set of rows."""
-    cc = [g.country[r] for r in rows]
-    a1 = [(g.country[r], int(g.admin1[r])) for r in rows]
-    return cc, a1, unit_vectors(g.lat[rows], g.lon[rows]), None, frozenset(rows.tolist())
+    """Per-reading facts of a name that no context changes: country ids, region
+    keys, points on the unit sphere, the set of rows."""
+    cid = np.array([_country_id(g.country[r]) for r in rows], dtype=np.int64)
+    a1 = np.array([_region_key(c, int(g.admin1[r])) for c, r in zip(cid.tolist(), rows)], dtype=np.int64)
+    return cid, a1, unit_vectors(g.lat[rows], g.lon[rows]), frozenset(rows.tolist())
+
+
+def _container_bonus(g: Gazetteer, names: list[_Name], n: _Name) -> np.ndarray:
+    """W_CONTAINER for each reading of ``n`` inside a name given as its container."""
+    bonus = np.zeros(len(n.rows))
+    for j in n.containers:
+        c = names[j]
+        regions = [int(r) for r in c.rows if int(g.level[r]) in _REGION_LEVELS][:3]
+        if c.fixed is not None:
+            row = g.admin1_row(c.fixed.admin1_code) if c.fixed.level == "admin1" else \
+                g.country_row(c.fixed.country_code)
+            regions = [row] if row is not None else []
+        if regions:
+            inside = np.zeros(len(n.rows), dtype=bool)
+            for r in regions:
+                inside |= _inside(g, n.rows, r)
+            bonus += W_CONTAINER * inside
+    return bonus
 
 
 def _vote(g: Gazetteer, names: list[_Name]) -> None:
-    """Rounds of context votes; sets ``pick`` and ``scores`` of every name."""
+    """Rounds of context votes; sets ``pick`` and ``scores`` of every name.
+
+    Every reading of every ambiguous name is scored at once per round, as
+    arrays: readings x names matrices say which names' current picks share
+    its country or region or lie near it, less the votes it may not count
+    (its own name's and those of names sharing a reading with it)."""
     for n in names:
         n.scores = n.priors.copy()
         n.pick = 0 if len(n.rows) else -1
-    # Static per-reading facts.
-    facts = [g.memoize(("facts", n.key, n.rows.tobytes()), lambda n=n: _facts(g, n.rows)) for n in names]
-    # Names that share a reading (other spellings of one place) never vote for each other.
-    overlaps = [[j for j in range(len(names)) if j != i and facts[i][4] and not facts[i][4].isdisjoint(facts[j][4])]
-                for i in range(len(names))]
-    fixed_votes = []  # (country, admin1 key or None, lat, lon or None) of demonyms and seats
+    ambiguous = [i for i, n in enumerate(names) if len(n.rows) > 1]
+    if not ambiguous:
+        return  # every pick is settled: nothing to vote on
+    facts = [g.memoize(("facts", n.key, n.rows.tobytes()), lambda n=n: _facts(g, n.rows)) if len(n.rows) else None
+             for n in names]
+    count = len(names)
+    # Fixed votes of demonyms and seats: (country id, region key, unit vector or None).
+    fixed_votes: list[tuple | None] = []
     for n in names:
         p = n.fixed
         if p is None:
             fixed_votes.append(None)
             continue
-        a1 = None
+        cid = _country_id(p.country_code)
+        a1 = -1
         if p.level == "admin1":
             row = g.admin1_row(p.admin1_code)
-            a1 = (p.country_code, int(g.admin1[row])) if row is not None else None
-        fixed_votes.append((p.country_code, a1, None if p.level == "country" else (p.lat, p.lon)))
+            a1 = _region_key(cid, int(g.admin1[row])) if row is not None else -1
+        point = None if p.level == "country" else unit_vectors(np.array([p.lat]), np.array([p.lon]))[0]
+        fixed_votes.append((cid, a1, point))
+
+    # Readings of the ambiguous names, stacked; and which names each may not count.
+    bounds = np.cumsum([0] + [len(names[i].rows) for i in ambiguous])
+    cid_r = np.concatenate([facts[i][0] for i in ambiguous])
+    a1_r = np.concatenate([facts[i][1] for i in ambiguous])
+    xyz_r = np.concatenate([facts[i][2] for i in ambiguous])
+    base_r = np.concatenate([names[i].priors for i in ambiguous])
+    container_r = np.concatenate([_container_bonus(g, names, names[i]) for i in ambiguous])
+    counted = np.ones((len(ambiguous), count), dtype=bool)
+    for k, i in enumerate(ambiguous):
+        counted[k, i] = False
+        mine = facts[i][3]
+        for j in range(count):
+            if j != i and facts[j] is not None and not mine.isdisjoint(facts[j][3]):
+                counted[k, j] = False  # another spelling of one of its places
+    counted_r = np.repeat(counted, np.diff(bounds), axis=0)
 
     for _ in range(ROUNDS):
-        picks = []
+        pick_c = np.full(count, -1, dtype=np.int64)
+        pick_a1 = np.full(count, -1, dtype=np.int64)
+        pick_xyz = np.zeros((count, 3))
+        has_point = np.zeros(count, dtype=bool)
         for i, n in enumerate(names):
             if fixed_votes[i] is not None:
-                picks.append(fixed_votes[i])
+                pick_c[i], pick_a1[i], point = fixed_votes[i]
+                if point is not None:
+                    pick_xyz[i], has_point[i] = point, True
             elif n.pick >= 0:
                 r = int(n.rows[n.pick])
                 level = int(g.level[r])
-                point = None if level in (_COUNTRY, _AREA) else (float(g.lat[r]), float(g.lon[r]))
-                a1 = (g.country[r], int(g.admin1[r])) if level != _COUNTRY and g.admin1[r] >= 0 else None
-                picks.append((g.country[r], a1, point))
-            else:
-                picks.append(None)
-        countries_all = Counter(p[0] for p in picks if p is not None)
-        regions_all = Counter(p[1] for p in picks if p is not None and p[1] is not None)
-        point_of = [p[2] if p is not None else None for p in picks]
-        all_points = (unit_vectors(*np.array([pt for pt in point_of if pt is not None]).T)
-                      if any(point_of) else None)
-        point_index = np.cumsum([pt is not None for pt in point_of]) - 1
-        new_picks = []
-        for i, n in enumerate(names):
-            if len(n.rows) <= 1:
-                new_picks.append(n.pick)
-                continue
-            cc, a1, xyz, _unused, mine = facts[i]
-            # Votes of every other name: all votes less this name's and those sharing a reading with it.
-            excluded = [i] + [j for j in overlaps[i]]
-            countries = dict(countries_all)  # plain dicts: Counter.copy() is slow
-            regions = dict(regions_all)
-            point_mask = None
-            for j in excluded:
-                if picks[j] is None:
-                    continue
-                countries[picks[j][0]] -= 1
-                if picks[j][1] is not None:
-                    regions[picks[j][1]] -= 1
-                if point_of[j] is not None:
-                    if point_mask is None:
-                        point_mask = np.ones(len(all_points), dtype=bool)
-                    point_mask[point_index[j]] = False
-            sc = n.priors.copy()
-            total = sum(v for v in countries.values() if v > 0)
-            if total:
-                sc += W_COUNTRY * np.array([max(countries.get(c, 0), 0) / total for c in cc])
-                live = {k for k, v in regions.items() if v > 0}
-                if live:
-                    sc += W_ADMIN1 * np.array([k in live for k in a1])
-                pts = all_points if point_mask is None else all_points[point_mask]
-                if pts is not None and len(pts):
-                    # within NEAR_KM <=> the unit vectors' dot product is at least cos(NEAR_KM / R)
-                    sc += (W_NEAR / len(pts)) * np.count_nonzero((xyz @ pts.T) >= _NEAR_COS, axis=1)
-            for j in n.containers:
-                c = names[j]
-                regions = [int(r) for r in c.rows if int(g.level[r]) in _REGION_LEVELS][:3]
-                if c.fixed is not None:
-                    row = g.admin1_row(c.fixed.admin1_code) if c.fixed.level == "admin1" else \
-                        g.country_row(c.fixed.country_code)
-                    regions = [row] if row is not None else []
-                if regions:
-                    inside = np.zeros(len(n.rows), dtype=bool)
-                    for r in regions:
-                        inside |= _inside(g, n.rows, r)
-                    sc += W_CONTAINER * inside
-            n.scores = sc
-            new_picks.append(int(np.argmax(sc)))
-        changed = any(n.pick != p for n, p in zip(names, new_picks))
-        for n, p in zip(names, new_picks):
-            n.pick = p
+                cid, a1, xyz, _rows = facts[i]
+                pick_c[i] = cid[n.pick]
+                pick_a1[i] = a1[n.pick] if level != _COUNTRY else -1
+                if level not in (_COUNTRY, _AREA):
+                    pick_xyz[i], has_point[i] = xyz[n.pick], True
+        voters = counted_r & (pick_c >= 0)
+        total = voters.sum(axis=1)
+        sc = base_r.copy()
+        if total.any():
+            share = (voters & (pick_c == cid_r[:, None])).sum(axis=1) / np.maximum(total, 1)
+            same_region = (voters & (pick_a1 >= 0) & (pick_a1 == a1_r[:, None])).any(axis=1)
+            sc += W_COUNTRY * share
+            sc += W_ADMIN1 * (same_region & (total > 0))
+            if has_point.any():
+                point_voters = voters & has_point
+                n_points = point_voters.sum(axis=1)
+                # within NEAR_KM <=> the unit vectors' dot product is at least cos(NEAR_KM / R)
+                near = (point_voters & ((xyz_r @ pick_xyz.T) >= _NEAR_COS)).sum(axis=1)
+                sc += np.where(n_points > 0, (W_NEAR / np.maximum(n_points, 1)) * near, 0.0)
+        sc += container_r
+        changed = False
+        for k, i in enumerate(ambiguous):
+            n = names[i]
+            n.scores = sc[bounds[k]:bounds[k + 1]]
+            pick = int(np.argmax(n.scores))
+            changed |= pick != n.pick
+            n.pick = pick
         if not changed:
             break  # a further round would vote the same way

@@ -156,3 +156,23 @@ def test_resolve_rejects_spans_outside_the_text(gazetteer):
 @pytest.mark.parametrize("text", ["", "   ", "no capitals at all here", "\x00\x01", "!!!???"])
 def test_parse_text_without_places_gives_no_mentions(gazetteer, text):
     assert geo.parse(text).mentions == ()
+
+
+@pytest.mark.parametrize("word", ["the", "kursk", "border", "durden", "settlements", "zzzxqy", "Kursk", "don't"])
+def test_word_commonness_shortcut_agrees_with_wordfreq(word):
+    from wordfreq import zipf_frequency
+
+    from geo.recognize import word_commonness
+
+    assert word_commonness(word) == zipf_frequency(word, "en")
+
+
+def test_forget_empties_the_parser_memos(gazetteer):
+    from geo.parsing import forget
+
+    first = geo.parse("Troops left Sudzha in the Kursk region.", gazetteer=gazetteer)
+    assert gazetteer.memo
+    forget(gazetteer)
+    assert not gazetteer.memo
+    again = geo.parse("Troops left Sudzha in the Kursk region.", gazetteer=gazetteer)
+    assert [(m.start, m.end, m.place) for m in again.mentions] == [(m.start, m.end, m.place) for m in first.mentions]
