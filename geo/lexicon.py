@@ -45,6 +45,27 @@ DIRECTION_WORDS = frozenset(
 )
 
 
+# Nouns after which a demonym names who acts, not where: "Russian forces shelled
+# Donetsk" says nothing of which Donetsk; "the Russian city of Donetsk" does.
+PARTY_NOUNS = frozenset(
+    "forces force troops army armies military soldiers servicemen units unit officers commanders command "
+    "officials official authorities government leaders leader president minister ministry diplomats "
+    "spokesman spokeswoman spokesperson media outlets sources bloggers milbloggers propagandists "
+    "strikes strike attack attacks attackers shelling missile missiles drone drones aircraft jets "
+    "warplanes helicopters artillery tanks offensive counteroffensive advance assault assaults "
+    "invasion incursion occupiers occupation".split()
+)
+
+
+# Nouns after which a capitalised word of a minor place is a weapon's or a
+# vehicle's name: "an Iskander missile", "Shahed drones", "a Leopard tank".
+WEAPON_NOUNS = frozenset(
+    "missile missiles rocket rockets drone drones launcher launchers howitzer howitzers tank tanks "
+    "aircraft jet jets helicopter helicopters bomber bombers warship warships submarine submarines "
+    "munition munitions mlrs".split()
+)
+
+
 # Direction and size adjectives and geographic common nouns: alone they are no
 # place ("Western journalists", "the Gulf"), though many regions and hamlets
 # carry such names.

@@ -314,6 +314,10 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.surname = guess.key
         return False
 
+    if guess.importance < 5.0 and next_word(text, guess.end).lower() in lexicon.WEAPON_NOUNS:
+        guess.reasons.append("the name of a weapon or vehicle")  # "an Iskander missile", "Shahed drones"
+        return False
+
     words = low.replace("-", " ").split()
     if len(words) > 1 and words[-1] in REGION_TAIL:
         return True

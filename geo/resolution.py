@@ -63,6 +63,7 @@ class _Name:
     containers: set[int] = field(default_factory=set)  # indexes of names given as its container
     pick: int = -1
     scores: np.ndarray | None = None
+    locative: bool = False  # a demonym some use of which is not "Russian forces"
 
 
 def unit_vectors(lat, lon) -> np.ndarray:
@@ -163,6 +164,11 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         glue = _KIND_WORD.sub("", text[a.end:b.start].lower()).strip()
         if ka != kb and glue in _CONTAINER_GLUE:
             names[ka].containers.add(index[kb])
+    # A demonym votes for its country only where some use of it may be locative.
+    for guess, key in zip(guesses, order):
+        n = names[key]
+        if n.role == "demonym" and not n.locative and next_word(text, guess.end).lower() not in lexicon.PARTY_NOUNS:
+            n.locative = True
     _vote(g, [names[k] for k in keys])
 
     ranked: dict[str, tuple] = {}  # key -> (candidates, best row), built once per name
@@ -241,7 +247,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     fixed_votes: list[tuple | None] = []
     for n in names:
         p = n.fixed
-        if p is None:
+        if p is None or (n.role == "demonym" and not n.locative):
             fixed_votes.append(None)
             continue
         cid = _country_id(p.country_code)

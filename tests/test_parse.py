@@ -176,3 +176,22 @@ def test_forget_empties_the_parser_memos(gazetteer):
     assert not gazetteer.memo
     again = geo.parse("Troops left Sudzha in the Kursk region.", gazetteer=gazetteer)
     assert [(m.start, m.end, m.place) for m in again.mentions] == [(m.start, m.end, m.place) for m in first.mentions]
+
+
+def test_parse_a_demonym_naming_forces_does_not_pull_places_into_its_country(gazetteer):
+    # "Russian forces" say who acts, not where: Donetsk stays the Ukrainian city,
+    # not the town of that name in Rostov oblast.
+    doc = geo.parse("Russian forces shelled Donetsk.", gazetteer=gazetteer)
+    donetsk = next(m for m in doc.mentions if m.surface == "Donetsk")
+    assert (donetsk.place.country_code, donetsk.place.admin1) == ("UA", "Donetsk")
+
+
+def test_parse_ap_state_abbreviation_is_the_state(gazetteer):
+    doc = geo.parse("An officer in Kansas City, Kan., was hurt.", gazetteer=gazetteer)
+    kan = next(m for m in doc.mentions if m.surface.startswith("Kan") and m.surface != "Kansas City")
+    assert (kan.place.level, kan.place.id) == ("admin1", "iso:US-KS")
+
+
+def test_parse_a_weapon_named_like_a_village_is_no_place(gazetteer):
+    doc = geo.parse("Russian forces fired an Iskander missile at an enterprise in Kharkiv.", gazetteer=gazetteer)
+    assert [m.surface for m in doc.mentions if m.role == "place"] == ["Kharkiv"]
