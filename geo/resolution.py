@@ -82,6 +82,8 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     # A name many places bear as their main name ("Oleksandrivka") is rarely
     # meant as some city's old or foreign alternate name (Donetsk's).
     common_name = sum(1 for r, t in guess.hits if t == TIER_PRIMARY and int(g.level[r]) == _SETTLEMENT) >= 3
+    # Regions of this very name that a big town of it lies in (its seat, as a rule).
+    seats_of = capitals_of & {int(g.admin1[r]) for r, _t in guess.hits if int(g.level[r]) == _ADMIN1}
     scored = []
     for row, tier in guess.hits:
         level = int(g.level[row])
@@ -92,7 +94,9 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
         score = g.prior(row, MATCH_TIER.get(tier, "variant"), PRIOR_MATCH, PRIOR_POPULATION)
         if not region_phrase and level == _ADMIN1 and int(g.admin1[row]) in capitals_of:
             score -= SAME_NAME_CAPITAL_PENALTY
-        if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT:
+        if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and int(g.admin1[row]) not in seats_of:
+            # ...unless it is the big town a region of this name is named after:
+            # "Mykolaiv" is the city Mykolayiv, whatever villages share the name.
             score -= COMMON_NAME_ALTERNATE_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
