@@ -100,7 +100,7 @@ _REPORTING = re.compile(
 _DENIAL_OBJECT = re.compile(r"^\s+(?:\w+\s+){0,3}?(?:claims?|reports?|allegations?|statements?|that|as)\b", re.IGNORECASE)
 _LEAD_ADVERBIAL = re.compile(r"^(?:(?:On|In|By|Last|This|Meanwhile|However|Earlier|Later|Also|Now|Still)\b[^,]{0,40},\s*)+")
 # Side words that qualify territory name a place, not forces: "Russian territory", "the Russian side".
-_TERRITORY_NOUN = re.compile(r"^\s+(?:territory|territories|soil|side|land|lands|border|borders|region|regions|"
+_TERRITORY_NOUN = re.compile(r"\s+(?:territory|territories|soil|side|land|lands|border|borders|region|regions|"
                              r"town|towns|city|cities|village|villages|settlements?|oblast)\b", re.IGNORECASE)
 # Searched in a window just before a reporting verb (a whole-prefix search with
 # "$" retries every position of the sentence).
@@ -196,9 +196,12 @@ def _trie_pattern(words) -> str:
     return emit(trie)
 
 
-# Where a trigger or a reporting phrase may start: a first word, or a number.
-_FIRST_WORD = re.compile(r"(?<![A-Za-z0-9_-])(?:(?i:" + _trie_pattern(TRIGGER_FIRST_WORDS | REPORTING_FIRST_WORDS)
-                         + r")(?![A-Za-z0-9])|[0-9])")
+# Where a trigger or a reporting phrase may start: a first word (in lower case,
+# Capitalised or in UPPER CASE: a case-sensitive trie of the three runs twice as
+# fast as an IGNORECASE one), or a number.
+_FIRST_WORD = re.compile(r"(?<![A-Za-z0-9_-])(?:" + _trie_pattern(
+    {form for w in TRIGGER_FIRST_WORDS | REPORTING_FIRST_WORDS for form in (w, w.capitalize(), w.upper())})
+    + r"(?![A-Za-z0-9])|[0-9])")
 
 
 def scan(text: str) -> tuple[list[_Hit], list[_Hit]]:
@@ -233,14 +236,23 @@ class _Terms:
         self.pattern = re.compile(r"(?:" + _trie_pattern(terms) + r")(?![\w-])")
 
     def finditer(self, text: str):
-        pos, search = 0, self.pattern.search
-        while (m := search(text, pos)) is not None:
+        return _word_matches(self.pattern, text)
+
+
+def _word_matches(pattern: re.Pattern, text: str, joiners: str = "_-"):
+    """``pattern.finditer``, keeping only matches that start a word (not after a
+    letter, digit or one of ``joiners``); after a match inside a word the scan
+    resumes one character on, as a look-behind in the pattern would have it."""
+    pos = 0
+    while True:
+        for m in pattern.finditer(text, pos):
             a = m.start()
-            if a and (text[a - 1].isalnum() or text[a - 1] in "_-"):
+            if a and (text[a - 1].isalnum() or text[a - 1] in joiners):
                 pos = a + 1  # inside a word: look again one character on
-                continue
+                break
             yield m
-            pos = m.end()
+        else:
+            return
 
 
 @cache
@@ -264,6 +276,8 @@ class _Context:
     last_claimant: Party | None = None
     cues: list | None = None
     cue_starts: list | None = None
+    mention_starts: list | None = None
+    mentions: list | None = None  # the document's, sorted by start
     reporting: list = None  # _Hit of reporting verbs in the document
     posts: list | None = None  # embedded posts' author lines
     reporting_starts: list = None
@@ -323,6 +337,15 @@ def _document_cues(ctx: _Context) -> list[tuple[int, int, str, str]]:
     return sorted(cues)
 
 
+def _mentions_in(ctx: _Context, start: int, end: int) -> list[Mention]:
+    """The document's mentions inside text[start:end], in text order."""
+    if ctx.mention_starts is None:
+        ctx.mentions = sorted(ctx.doc.mentions, key=lambda m: m.start)
+        ctx.mention_starts = [m.start for m in ctx.mentions]
+    lo, hi = bisect_left(ctx.mention_starts, start), bisect_left(ctx.mention_starts, end)
+    return [m for m in ctx.mentions[lo:hi] if m.end <= end]
+
+
 def _side_cues(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str, str]]:
     """The document's side words inside text[start:end]."""
     if ctx.cues is None:
@@ -332,11 +355,14 @@ def _side_cues(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str,
     return [c for c in ctx.cues[lo:hi] if c[1] <= end]
 
 
+# Starts with its literal words (no \b), so the regex engine skips ahead to them.
+_INTRODUCED_PERSON = re.compile(r"(?P<side>Ukrainian|Ukraine's|Russian|Russia's|Kremlin)\s+(?:[A-Z][\w-]*\s+){0,4}"
+                                r"(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]{2,})\b")
+
+
 def _learn_people(ctx: _Context) -> None:
     """"Ukrainian Foreign Minister Andrii Sybiha": Sybiha is UA from here on."""
-    rx = re.compile(r"\b(?P<side>Ukrainian|Ukraine's|Russian|Russia's|Kremlin)\s+(?:[A-Z][\w-]*\s+){0,4}"
-                    r"(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]{2,})\b")
-    for m in rx.finditer(ctx.doc.text):
+    for m in _word_matches(_INTRODUCED_PERSON, ctx.doc.text, joiners="_"):  # as \b: "pro-Russian" counts
         side = "UA" if m.group("side").startswith("Ukrain") else "RU"
         ctx.people.setdefault(m.group("last"), side)
 
@@ -447,7 +473,7 @@ def _actor(ctx: _Context, s: int, e: int, trig: _Hit, claimant: Party, claimant_
     t0, t1 = trig.start, trig.end
     cues = [c for c in _side_cues(ctx, s, e)
             if not (claimant_span and claimant_span[0] <= c[0] < claimant_span[1])
-            and not _TERRITORY_NOUN.match(text[c[1]:e])]
+            and not _TERRITORY_NOUN.match(text, c[1], e)]
     inside = [c for c in cues if t0 <= c[0] < t1]
     if inside:  # "repelled 75 Russian attacks", "repel Russia's incursion"
         c = inside[0]
@@ -631,7 +657,7 @@ def focus_settlement(doc: Document) -> Mention | None:
 
 def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Mention | None,
             focus: Mention | None) -> tuple[ClaimPlace, ...]:
-    own = [m for m in ctx.doc.mentions if s <= m.start and m.end <= e and m.role == "place" and m.place is not None
+    own = [m for m in _mentions_in(ctx, s, e) if m.role == "place" and m.place is not None
            and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]
     local = [m for m in own if m.place.level != "country"]
     chosen = local or [m for m in own if not (actor_span and m.start == actor_span[0])
@@ -688,8 +714,8 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
             background = False
             if _NOMINAL.match(trig.text):
                 if local_place is None:
-                    local_place = any(s <= m.start and m.end <= e and m.role == "place" and m.place is not None
-                                      and m.place.level != "country" for m in document.mentions)
+                    local_place = any(m.role == "place" and m.place is not None and m.place.level != "country"
+                                      for m in _mentions_in(ctx, s, e))
                 # "Ukraine's attack on Russia is historic": background, unless someone asserts it
                 background = not local_place
             if _ADJECTIVAL.match(text, trig.start, e):

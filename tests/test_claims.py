@@ -169,3 +169,23 @@ def test_claims_an_outcome_verb_outweighs_the_operation_noun(gazetteer):
 ])
 def test_claims_general_patterns_of_holding_and_intensifying(gazetteer, text, predicate):
     assert one(claims(text), predicate=predicate)
+
+
+def test_trigger_scan_reads_lower_capitalised_and_upper_case_words():
+    from layers.claims import scan
+
+    for text in ("Russian forces captured Pokrovka.", "Captured: Pokrovka.", "RUSSIAN FORCES CAPTURED POKROVKA"):
+        triggers, _reporting = scan(text)
+        assert [t.kind for t in triggers] == ["capture"], text
+    assert scan("They recaptured nothing; a precaptured frame.")[0][0].text.lower() == "recaptured"
+
+
+def test_side_terms_match_whole_words_and_lower_case_terms_in_any_common_case():
+    from layers.claims import side_terms
+
+    terms, sides = side_terms()
+    text = "Milbloggers and MILBLOGGERS and milbloggers; anti-Russian Russians."
+    found = [m.group() for m in terms.finditer(text)]
+    assert found[:3] == ["Milbloggers", "MILBLOGGERS", "milbloggers"]
+    assert "Russian" not in found and found[-1] == "Russians"  # "anti-Russian" is a word of its own
+    assert sides[found[0].lower()] == "RU"
