@@ -52,6 +52,7 @@ _RUN = re.compile(
 # "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.
 _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
                            rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
+_OF_BEFORE = re.compile(r"\sof\s+$")
 _PLAIN_WORDS_IN_RUN = re.compile(r"[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
 # The word before a position, read backwards: a regex anchored at the start of the
 # reversed 40 characters (one anchored at the end would retry every start).
@@ -292,7 +293,9 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if single and low in lexicon.GENERIC_WORDS:
         guess.reasons.append("generic geographic word")
         return False
-    if single and len(guess.surface.rstrip(".")) <= 2 and not guess.surface.isupper():
+    if single and len(guess.surface.rstrip(".")) <= 2 and not guess.surface.isupper() and not (
+            text.startswith(".", guess.end) and any(int(g.level[r]) == LEVEL_CODES["admin1"] for r, _t in guess.hits)):
+        # ...unless it is a state's abbreviation: "Newton County, Ga.", "Sulpher, La."
         guess.reasons.append("too short for a name")
         return False
     if single and guess.surface.isupper() and len(guess.surface) <= 5:
@@ -303,6 +306,9 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     # Part of a longer capitalised name ("Tyler Durden", "Andrii Sybiha"), unless
     # the whole line is in title case (a headline capitalises every word).
     neighbours = [] if title_case_line(text, guess.start) else guess.before[-1:] + guess.after[:1]
+    if guess.before and _OF_BEFORE.search(text, max(0, guess.start - 6), guess.start):
+        # "Steven Sachs of Alexandria": AP's person-of-hometown; the name before "of" is another name
+        neighbours = guess.after[:1]
     for word in neighbours:
         if _name_like(g, word):
             guess.reasons.append(f"{PERSON}next to the name-like word {word!r}")
@@ -310,6 +316,8 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
             guess.surname = fold(word) if guess.after[:1] == [word] else guess.key
             return False
     if neighbours and guess.before and guess.importance < 5.0 and guess.before[-1].lower().rstrip(".") not in titles:
+        # No word of it is name-like, so this says nothing of the name elsewhere in
+        # the document ("First Baptist Church Maryville" does not make Maryville a person).
         guess.reasons.append(f"{PERSON}inside a longer name")
         guess.surname = guess.key
         return False

@@ -195,3 +195,14 @@ def test_parse_ap_state_abbreviation_is_the_state(gazetteer):
 def test_parse_a_weapon_named_like_a_village_is_no_place(gazetteer):
     doc = geo.parse("Russian forces fired an Iskander missile at an enterprise in Kharkiv.", gazetteer=gazetteer)
     assert [m.surface for m in doc.mentions if m.role == "place"] == ["Kharkiv"]
+
+
+def test_parse_person_of_hometown_keeps_the_place(gazetteer):
+    doc = geo.parse("Steven Sachs of Alexandria was driving a Mazda.", gazetteer=gazetteer)
+    assert [m.surface for m in doc.mentions] == ["Alexandria"]
+
+
+def test_parse_two_letter_state_abbreviation_with_its_dot(gazetteer):
+    doc = geo.parse("Deputies stopped her in Newton County, Ga. after a chase.", gazetteer=gazetteer)
+    ga = next(m for m in doc.mentions if m.surface.startswith("Ga"))
+    assert ga.place.id == "iso:US-GA"
