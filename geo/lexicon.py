@@ -122,6 +122,13 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Lower-cased common given names (lexicon/given_names.txt)."""
+    with open(LEXICON_DIR / "given_names.txt", encoding="utf-8") as fh:
+        return frozenset(line.strip().lower() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@cache
 def org_heads() -> frozenset[str]:
     """Lower-cased words that end an organisation's or facility's name: "university", "party"."""
     return frozenset(r["word"].strip().lower().rstrip(".") for r in _rows("titles.tsv") if r["kind"] == "org")

@@ -258,11 +258,13 @@ def importance(g: Gazetteer, hits: list[tuple[int, int]]) -> float:
 
 
 def _name_like(g: Gazetteer, word: str) -> bool:
-    """A rare capitalised word that is no notable place: a person's name, probably."""
+    """A rare capitalised word, or a given name, that is no notable place: a person's name, probably."""
     wl = word.lower().rstrip(".")
     if wl in lexicon.titles() or wl in lexicon.org_heads() or fold(word) in lexicon.demonyms():
         return False
-    return word_commonness(wl) < 3.5 and importance(g, g.lookup_key(fold(word))) < 4.0
+    # A given name is name-like however common the word ("Andrew", "Grant").
+    return (word_commonness(wl) < 3.5 or wl in lexicon.given_names()) \
+        and importance(g, g.lookup_key(fold(word))) < 4.0
 
 
 def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
@@ -306,6 +308,12 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     # Part of a longer capitalised name ("Tyler Durden", "Andrii Sybiha"), unless
     # the whole line is in title case (a headline capitalises every word).
     neighbours = [] if title_case_line(text, guess.start) else guess.before[-1:] + guess.after[:1]
+    if (single and neighbours and guess.after and guess.after[0] in neighbours and low in lexicon.given_names()
+            and guess.importance < 6.0):
+        # "George Bush": a given name before another name; the name after it is the surname
+        guess.reasons.append(f"{PERSON}a given name before another name")
+        guess.surname = fold(guess.after[0])
+        return False
     if guess.before and _OF_BEFORE.search(text, max(0, guess.start - 6), guess.start):
         # "Steven Sachs of Alexandria": AP's person-of-hometown; the name before "of" is another name
         neighbours = guess.after[:1]

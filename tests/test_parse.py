@@ -206,3 +206,9 @@ def test_parse_two_letter_state_abbreviation_with_its_dot(gazetteer):
     doc = geo.parse("Deputies stopped her in Newton County, Ga. after a chase.", gazetteer=gazetteer)
     ga = next(m for m in doc.mentions if m.surface.startswith("Ga"))
     assert ga.place.id == "iso:US-GA"
+
+
+def test_parse_given_name_marks_a_person_through_the_document(gazetteer):
+    text = "Andrew Welch is a gambling man. Welch said he met George Bush in Hartford."
+    doc = geo.parse(text, gazetteer=gazetteer)
+    assert [m.surface for m in doc.mentions] == ["Hartford"]
