@@ -212,3 +212,9 @@ def test_parse_given_name_marks_a_person_through_the_document(gazetteer):
     text = "Andrew Welch is a gambling man. Welch said he met George Bush in Hartford."
     doc = geo.parse(text, gazetteer=gazetteer)
     assert [m.surface for m in doc.mentions] == ["Hartford"]
+
+
+def test_parse_a_region_named_like_the_surname_is_that_person_too(gazetteer):
+    # Trapani is an Italian province; Toronto, a city of millions, would stay a place.
+    doc = geo.parse("Andrew Trapani is a gambling man. Trapani said he had lived in Toronto.", gazetteer=gazetteer)
+    assert [m.surface for m in doc.mentions] == ["Toronto"]
