@@ -72,7 +72,7 @@ WEAPON_NOUNS = frozenset(
 GENERIC_WORDS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast "
     "southwest upper lower middle greater great little new old grand high mid inner outer "
-    "gulf bay sea ocean river lake mountain mountains valley island islands coast harbor harbour "
+    "centre center gulf bay sea ocean river lake mountain mountains valley island islands coast harbor harbour "
     "port beach desert forest park hill hills plain plains peninsula strait channel cape".split()
 )
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from . import lexicon
-from .gazetteer import LEVEL_CODES, Gazetteer
+from .gazetteer import Gazetteer
 from .model import Document, Mention
 from .names import fold
 from .names import skeleton
-from .recognize import PERSON, Guess, _title_case, find_candidates, keep, word_commonness
+from .recognize import PERSON, Guess, _title_case, famous, find_candidates, keep, word_commonness
 from .resolution import resolve_guesses
 
 
@@ -22,22 +22,13 @@ def find_guesses(text: str, g: Gazetteer) -> tuple[list[Guess], list[Guess]]:
     if people:
         still = []
         for guess in kept:
-            if guess.words == 1 and guess.key in people and not guess.demonym and not _famous(g, guess):
+            if guess.words == 1 and guess.key in people and not guess.demonym and not famous(g, guess.hits):
                 guess.reasons.append(f"{PERSON}the document names a person so")
                 dropped.append(guess)
             else:
                 still.append(guess)
         kept = still
     return kept, dropped
-
-
-def _famous(g: Gazetteer, guess: Guess) -> bool:
-    """A country, or a city of a million people: too well known to be read as a
-    surname the document uses ("Washington", "Toronto"); a region or a town is not
-    (the province of Trapani, after "Andrew Trapani")."""
-    return any(int(g.level[r]) == LEVEL_CODES["country"]
-               or (int(g.level[r]) == LEVEL_CODES["settlement"] and g.population[r] >= 1_000_000)
-               for r, _t in guess.hits)
 
 
 def forget(g: Gazetteer) -> None:

@@ -267,6 +267,15 @@ def _name_like(g: Gazetteer, word: str) -> bool:
         and importance(g, g.lookup_key(fold(word))) < 4.0
 
 
+def famous(g: Gazetteer, hits) -> bool:
+    """A country, or a city of a million people: too well known to be read as a
+    person's name ("Washington", "Toronto", "Paris"); a region or a town is not
+    (the province of Trapani after "Andrew Trapani", Vladimir Oblast before "Putin")."""
+    return any(int(g.level[r]) == LEVEL_CODES["country"]
+               or (int(g.level[r]) == LEVEL_CODES["settlement"] and g.population[r] >= 1_000_000)
+               for r, _t in hits)
+
+
 def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     """Whether a guess is a place name, on the evidence listed in the module docstring."""
     single = guess.words == 1
@@ -309,7 +318,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     # the whole line is in title case (a headline capitalises every word).
     neighbours = [] if title_case_line(text, guess.start) else guess.before[-1:] + guess.after[:1]
     if (single and neighbours and guess.after and guess.after[0] in neighbours and low in lexicon.given_names()
-            and guess.importance < 6.0):
+            and not famous(g, guess.hits)):
         # "George Bush": a given name before another name; the name after it is the surname
         guess.reasons.append(f"{PERSON}a given name before another name")
         guess.surname = fold(guess.after[0])

@@ -218,3 +218,8 @@ def test_parse_a_region_named_like_the_surname_is_that_person_too(gazetteer):
     # Trapani is an Italian province; Toronto, a city of millions, would stay a place.
     doc = geo.parse("Andrew Trapani is a gambling man. Trapani said he had lived in Toronto.", gazetteer=gazetteer)
     assert [m.surface for m in doc.mentions] == ["Toronto"]
+
+
+def test_parse_given_name_of_a_region_before_a_surname_is_a_person(gazetteer):
+    doc = geo.parse("Russian President Vladimir Putin spoke to reporters in Sochi.", gazetteer=gazetteer)
+    assert [m.surface for m in doc.mentions if m.role == "place"] == ["Sochi"]
