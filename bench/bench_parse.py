@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Throughput of geo.parse: documents per second on one core, cold start excluded.
 
-Usage: python bench/bench_parse.py ../shared/eval/geoparse/LGL.dev.jsonl [--passes 3]
+Usage: python bench/bench_parse.py ../shared/eval/geoparse/LGL.dev.jsonl [--passes 5]
 
 Loads the gazetteer and parses the first 20 documents once (start-up and
 first-use costs), then times --passes full passes over the corpus in this one
-process and prints the median docs/s and characters/s as JSON. The parser's
+process and prints the median and the best docs/s, and characters/s, as JSON. The parser's
 memos are emptied before every pass, so a pass never profits from
 having seen the same documents before (a live stream only repeats names).
 """
@@ -30,7 +30,7 @@ from geo.parsing import forget  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--passes", type=int, default=5)
     args = parser.parse_args()
     texts = [row["text"] for row in read_jsonl(args.corpus)]
     g = geo.Gazetteer.load()
@@ -50,6 +50,8 @@ def main() -> None:
     # others; CPU time of this process is the steadier figure for one core.
     print(json.dumps({"corpus": args.corpus.name, "docs": len(texts), "docs_per_s": round(rate, 1),
                       "docs_per_cpu_s": round(statistics.median(cpu_rates), 1),
+                      # noise only ever slows a pass: the best pass is the code's own speed
+                      "best_docs_per_s": round(max(rates), 1),
                       "chars_per_s": round(rate * chars / len(texts)), "passes": args.passes,
                       "cpus": os.cpu_count()}))
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import csv
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
@@ -276,6 +276,8 @@ class _Context:
     last_claimant: Party | None = None
     cues: list | None = None
     cue_starts: list | None = None
+    span_cues: dict = field(default_factory=dict)  # (start, end) -> side words inside
+    territory: dict = field(default_factory=dict)  # (cue end, sentence end) -> names territory?
     mention_starts: list | None = None
     mentions: list | None = None  # the document's, sorted by start
     reporting: list = None  # _Hit of reporting verbs in the document
@@ -347,12 +349,25 @@ def _mentions_in(ctx: _Context, start: int, end: int) -> list[Mention]:
 
 
 def _side_cues(ctx: _Context, start: int, end: int) -> list[tuple[int, int, str, str]]:
-    """The document's side words inside text[start:end]."""
-    if ctx.cues is None:
-        ctx.cues = _document_cues(ctx)
-        ctx.cue_starts = [c[0] for c in ctx.cues]
-    lo, hi = bisect_left(ctx.cue_starts, start), bisect_left(ctx.cue_starts, end)
-    return [c for c in ctx.cues[lo:hi] if c[1] <= end]
+    """The document's side words inside text[start:end] (memoised per span: every
+    trigger of a sentence asks for the same)."""
+    found = ctx.span_cues.get((start, end))
+    if found is None:
+        if ctx.cues is None:
+            ctx.cues = _document_cues(ctx)
+            ctx.cue_starts = [c[0] for c in ctx.cues]
+        lo, hi = bisect_left(ctx.cue_starts, start), bisect_left(ctx.cue_starts, end)
+        found = ctx.span_cues[(start, end)] = [c for c in ctx.cues[lo:hi] if c[1] <= end]
+    return found
+
+
+def _names_territory(ctx: _Context, cue_end: int, end: int) -> bool:
+    """Whether the side word ending at ``cue_end`` qualifies territory ("Russian territory")."""
+    key = (cue_end, end)
+    flag = ctx.territory.get(key)
+    if flag is None:
+        flag = ctx.territory[key] = _TERRITORY_NOUN.match(ctx.doc.text, cue_end, end) is not None
+    return flag
 
 
 # Starts with its literal words (no \b), so the regex engine skips ahead to them.
@@ -473,7 +488,7 @@ def _actor(ctx: _Context, s: int, e: int, trig: _Hit, claimant: Party, claimant_
     t0, t1 = trig.start, trig.end
     cues = [c for c in _side_cues(ctx, s, e)
             if not (claimant_span and claimant_span[0] <= c[0] < claimant_span[1])
-            and not _TERRITORY_NOUN.match(text, c[1], e)]
+            and not _names_territory(ctx, c[1], e)]
     inside = [c for c in cues if t0 <= c[0] < t1]
     if inside:  # "repelled 75 Russian attacks", "repel Russia's incursion"
         c = inside[0]
