@@ -228,7 +228,11 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
     return tuple(out)
 
 
-VARIANT_MIN_IMPORTANCE = 4.0  # a romanisation variant must name a notable place (>= 10,000 people)
+# A romanisation variant must name a notable place (>= 10,000 people), or stand
+# where the text puts a place: after "in"/"near", or before ", Region".
+VARIANT_MIN_IMPORTANCE = 4.0
+_PLACE_BEFORE = frozenset("in near at outside around towards toward of from into".split())
+_CONTAINER_AFTER = re.compile(r",\s+([A-Z][\w'’-]+)")
 
 
 def _variant_guess(g, ws, we, word) -> tuple | None:
@@ -236,7 +240,7 @@ def _variant_guess(g, ws, we, word) -> tuple | None:
     key = fold(word)
     if word_commonness(word.lower()) >= 3.0:
         return None
-    hits = [(r, 1) for r in g.variants_key(key) if importance(g, [(r, 1)]) >= VARIANT_MIN_IMPORTANCE]
+    hits = [(r, 1) for r in g.variants_key(key)]
     if not hits:
         return None
     return (ws, we, key, hits, None, None, 1)
@@ -265,6 +269,28 @@ def _name_like(g: Gazetteer, word: str) -> bool:
     # A given name is name-like however common the word ("Andrew", "Grant").
     return (word_commonness(wl) < 3.5 or wl in lexicon.given_names()) \
         and importance(g, g.lookup_key(fold(word))) < 4.0
+
+
+def _place_context(text: str, guess: Guess, prev: str, g: Gazetteer) -> bool:
+    """Whether the text puts a place here: "near Klischiivka", "Klischiivka, Donetsk region"."""
+    return prev in _PLACE_BEFORE or _container_after(text, guess, g) is not None
+
+
+def _container_after(text: str, guess: Guess, g: Gazetteer) -> int | None:
+    """The admin-1 index of a region named right after ", " ("..., Donetsk region")."""
+    m = _CONTAINER_AFTER.match(text, guess.end)
+    if not m:
+        return None
+    for r, _t in g.lookup_key(fold(m.group(1))):
+        if int(g.level[r]) in (LEVEL_CODES["admin1"], LEVEL_CODES["settlement"]) and g.admin1[r] >= 0:
+            return int(g.admin1[r])
+    return None
+
+
+def _variant_in_context(text: str, guess: Guess, g: Gazetteer, row: int) -> bool:
+    """A minor variant reading is kept when notable, or inside the region named after it."""
+    a1 = _container_after(text, guess, g)
+    return a1 is None or int(g.admin1[row]) == a1 or importance(g, [(row, 1)]) >= VARIANT_MIN_IMPORTANCE
 
 
 def famous(g: Gazetteer, hits) -> bool:
@@ -301,6 +327,14 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
 
     guess.importance = g.memoize(("importance", guess.key), lambda: importance(g, guess.hits)) \
         if guess.hits and guess.hits[0][1] != 1 else importance(g, guess.hits)
+    if guess.hits and guess.hits[0][1] == 1 and guess.importance < VARIANT_MIN_IMPORTANCE:
+        if not _place_context(text, guess, prev, g):
+            guess.reasons.append("spelling variant of a minor place, not where a place stands")
+            return False
+        guess.hits = [h for h in guess.hits if _variant_in_context(text, guess, g, h[0])]
+        if not guess.hits:
+            guess.reasons.append("spelling variant of no place in the region named after it")
+            return False
     if single and low in lexicon.GENERIC_WORDS:
         guess.reasons.append("generic geographic word")
         return False

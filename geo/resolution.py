@@ -159,7 +159,10 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             place, role = g.memoize(("fixed", key), lambda: _fixed_place(g, guess))
             names[key] = _Name(key, np.array([], dtype=np.int64), np.array([]), fixed=place, role=role)
         else:
-            rows, priors = g.memoize(("readings", key, len(guess.hits)), lambda: _readings(g, guess))
+            if guess.hits and guess.hits[0][1] == 1:
+                rows, priors = _readings(g, guess)  # variant readings, filtered by their context: not memoised
+            else:
+                rows, priors = g.memoize(("readings", key, len(guess.hits)), lambda: _readings(g, guess))
             names[key] = _Name(key, np.array(rows, dtype=np.int64), np.array(priors, dtype=float))
     keys = list(names)
     index = {k: i for i, k in enumerate(keys)}

@@ -223,3 +223,13 @@ def test_parse_a_region_named_like_the_surname_is_that_person_too(gazetteer):
 def test_parse_given_name_of_a_region_before_a_surname_is_a_person(gazetteer):
     doc = geo.parse("Russian President Vladimir Putin spoke to reporters in Sochi.", gazetteer=gazetteer)
     assert [m.surface for m in doc.mentions if m.role == "place"] == ["Sochi"]
+
+
+def test_parse_minor_village_in_another_spelling_where_the_text_puts_a_place(gazetteer):
+    # "Klischiivka" is Klishchiivka (a village of Donetsk oblast) in another romanisation;
+    # a rare word with no place context stays no place.
+    doc = geo.parse("Russian forces clashed with Ukrainian forces near Klischiivka, Donetsk region.",
+                    gazetteer=gazetteer)
+    village = next(m for m in doc.mentions if m.surface == "Klischiivka")
+    assert (village.place.admin1, village.place.country_code) == ("Donetsk", "UA")
+    assert not [m for m in geo.parse("Klischiivka said so.", gazetteer=gazetteer).mentions]
