@@ -22,6 +22,7 @@ from . import lexicon
 from .distance import EARTH_RADIUS_KM
 from .gazetteer import LEVEL_CODES, MATCH_TIER, SAME_NAME_CAPITAL_PENALTY, TIER_PRIMARY, Gazetteer
 from .model import Candidate, Mention, Place
+from .names import fold, skeleton
 from .recognize import REGION_TAIL, Guess, next_word
 
 MAX_READINGS = 40
@@ -94,9 +95,11 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
         score = g.prior(row, MATCH_TIER.get(tier, "variant"), PRIOR_MATCH, PRIOR_POPULATION)
         if not region_phrase and level == _ADMIN1 and int(g.admin1[row]) in capitals_of:
             score -= SAME_NAME_CAPITAL_PENALTY
-        if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and int(g.admin1[row]) not in seats_of:
-            # ...unless it is the big town a region of this name is named after:
-            # "Mykolaiv" is the city Mykolayiv, whatever villages share the name.
+        if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and int(g.admin1[row]) not in seats_of \
+                and skeleton(fold(g.names[row])) != skeleton(guess.key):
+            # ...unless it is the big town a region of this name is named after, or the
+            # name only spells its own in another romanisation: "Kostiantynivka" is the
+            # city Kostyantynivka, "Mykolaiv" the city Mykolayiv, whatever villages share it.
             score -= COMMON_NAME_ALTERNATE_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after

@@ -233,3 +233,9 @@ def test_parse_minor_village_in_another_spelling_where_the_text_puts_a_place(gaz
     village = next(m for m in doc.mentions if m.surface == "Klischiivka")
     assert (village.place.admin1, village.place.country_code) == ("Donetsk", "UA")
     assert not [m for m in geo.parse("Klischiivka said so.", gazetteer=gazetteer).mentions]
+
+
+def test_parse_a_city_spelled_in_another_romanisation_beats_same_named_villages(gazetteer):
+    doc = geo.parse("Russian forces fired artillery at Kostiantynivka, Donetsk.", gazetteer=gazetteer)
+    town = next(m for m in doc.mentions if m.surface == "Kostiantynivka")
+    assert town.place.population > 50_000 and town.place.admin1 == "Donetsk"
