@@ -239,3 +239,12 @@ def test_parse_a_city_spelled_in_another_romanisation_beats_same_named_villages(
     doc = geo.parse("Russian forces fired artillery at Kostiantynivka, Donetsk.", gazetteer=gazetteer)
     town = next(m for m in doc.mentions if m.surface == "Kostiantynivka")
     assert town.place.population > 50_000 and town.place.admin1 == "Donetsk"
+
+
+def test_parse_named_world_regions_and_their_adjectives(gazetteer):
+    doc = geo.parse("Tensions rose on the Korean Peninsula as Latin American leaders met.", gazetteer=gazetteer)
+    by_surface = {m.surface: m for m in doc.mentions}
+    peninsula = by_surface["Korean Peninsula"].place
+    assert peninsula.level == "area" and 37 < peninsula.lat < 40 and 125 < peninsula.lon < 130
+    assert by_surface["Latin American"].role == "demonym"
+    assert by_surface["Latin American"].place.id == "area:latinamerica"
