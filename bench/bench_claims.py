@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What claim extraction adds to geo.parse: time of parse alone vs parse + extract_claims.
 
-Usage: python bench/bench_claims.py CORPUS.jsonl [--passes 7]
+Usage: python bench/bench_claims.py CORPUS.jsonl [--passes 15]
 
 Any JSONL with a "text" field works (the claims gold, a geoparse corpus). Cold
 start excluded. Each document is parsed, then its claims extracted, each timed
@@ -47,7 +47,7 @@ def timed_pass(texts, g) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("--passes", type=int, default=7)
+    parser.add_argument("--passes", type=int, default=15)
     args = parser.parse_args()
     rows = read_jsonl(args.corpus)
     texts = [r["text"] for r in rows]
