@@ -339,8 +339,10 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append("generic geographic word")
         return False
     if single and len(guess.surface.rstrip(".")) <= 2 and not guess.surface.isupper() and not (
-            text.startswith(".", guess.end) and any(int(g.level[r]) == LEVEL_CODES["admin1"] for r, _t in guess.hits)):
-        # ...unless it is a state's abbreviation: "Newton County, Ga.", "Sulpher, La."
+            text.startswith(".", guess.end) and (text.endswith(", ", 0, guess.start) or prev in ("in", "from"))
+            and any(int(g.level[r]) == LEVEL_CODES["admin1"] for r, _t in guess.hits)):
+        # ...unless it is a state's abbreviation where a place stands: "Newton County, Ga.",
+        # "dies in Ky. jail" (not "his Pa. Then")
         guess.reasons.append("too short for a name")
         return False
     if single and guess.surface.isupper() and len(guess.surface) <= 5:
@@ -357,7 +359,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append(f"{PERSON}a given name before another name")
         guess.surname = fold(guess.after[0])
         return False
-    if guess.before and _OF_BEFORE.search(text, max(0, guess.start - 6), guess.start):
+    if neighbours and guess.before and _OF_BEFORE.search(text, max(0, guess.start - 6), guess.start):
         # "Steven Sachs of Alexandria": AP's person-of-hometown; the name before "of" is another name
         neighbours = guess.after[:1]
     for word in neighbours:

@@ -155,6 +155,10 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     order: list[str] = []
     for guess in guesses:
         key = guess.key + ("|region" if guess.surface.lower().endswith(_REGION_WORDS) else "")
+        if guess.hits and guess.hits[0][1] == 1:
+            # Variant readings were filtered by the region named after this mention:
+            # "Andrijiwka, Kharkiv Oblast" and "Andrijiwka, Donetsk Oblast" are two names.
+            key += "|" + ",".join(str(r) for r, _t in guess.hits)
         order.append(key)
         if key in names:
             continue

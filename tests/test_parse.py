@@ -248,3 +248,26 @@ def test_parse_named_world_regions_and_their_adjectives(gazetteer):
     assert peninsula.level == "area" and 37 < peninsula.lat < 40 and 125 < peninsula.lon < 130
     assert by_surface["Latin American"].role == "demonym"
     assert by_surface["Latin American"].place.id == "area:latinamerica"
+
+
+def test_parse_headline_of_phrase_keeps_the_place(gazetteer):
+    text = "Residents of Kupiansk Flee As Russian Troops Advance\n\nRussian forces shelled Kupiansk on Tuesday."
+    doc = geo.parse(text, gazetteer=gazetteer)
+    assert [m.surface for m in doc.mentions if m.role == "place"] == ["Kupiansk", "Kupiansk"]
+
+
+def test_parse_two_letter_word_ending_a_sentence_is_no_state(gazetteer):
+    doc = geo.parse("He wrote a letter to his Pa. Then he left.", gazetteer=gazetteer)
+    assert not doc.mentions
+
+
+def test_parse_one_variant_spelling_in_two_regions_gives_two_places(gazetteer):
+    # "Andrijiwka" (German spelling of Andriivka) names villages in both oblasts; each
+    # mention takes the one in the region named after it, whichever comes first.
+    cases = [("Fighting went on near Andrijiwka, Kharkiv Oblast. Shelling also hit Andrijiwka, Donetsk Oblast.",
+              ["Kharkiv", "Donetsk"]),
+             ("Shelling hit Andrijiwka, Donetsk Oblast. Fighting went on near Andrijiwka, Kharkiv Oblast.",
+              ["Donetsk", "Kharkiv"])]
+    for text, regions in cases:
+        doc = geo.parse(text, gazetteer=gazetteer)
+        assert [m.place.admin1 for m in doc.mentions if m.surface == "Andrijiwka"] == regions
