@@ -50,6 +50,8 @@ _REGION_WORDS = tuple(sorted(REGION_TAIL - {"city"}))
 _KIND_WORD = re.compile(r"^\s*(?:village|town|city|settlement|hamlet|township|district|raion|area|border checkpoint)\b")
 _CONTAINER_GLUE = (",", "in", "in the", ", in", ", in the", "near", ", near", "of", "(", ", a town in",
                    ", a village in", ", a city in")
+# Non-blank characters a glue can hold: the longest glue and kind word, with room.
+_MAX_GLUE = 40
 
 
 @dataclass(slots=True)
@@ -175,8 +177,11 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     index = {k: i for i, k in enumerate(keys)}
     # "X, Y" and "X in (the) Y": Y may contain X.
     for a, b, ka, kb in zip(guesses, guesses[1:], order, order[1:]):
-        glue = _KIND_WORD.sub("", text[a.end:b.start].lower()).strip()
-        if ka != kb and glue in _CONTAINER_GLUE:
+        gap = text[a.end:b.start]
+        if ka == kb or len(gap) - gap.count(" ") - gap.count("\n") - gap.count("\t") > _MAX_GLUE:
+            continue  # most gaps are sentences long: no glue, however spaced
+        glue = _KIND_WORD.sub("", gap.lower()).strip()
+        if glue in _CONTAINER_GLUE:
             names[ka].containers.add(index[kb])
     # A demonym votes for its country only where some use of it may be locative.
     for guess, key in zip(guesses, order):
