@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from .lexicon import LOCATIVE_WORDS
 from .model import Document, Place
+from .recognize import previous_word
 
-_LOCATIVE = ("in", "near", "at", "outside", "of", "around", "into", "on")
 _LEVEL_RANK = {"settlement": 0, "admin2": 1, "admin1": 2, "area": 2, "country": 3}
 
 
@@ -16,8 +17,7 @@ def event_place(doc: Document) -> Place | None:
     for i, m in enumerate(doc.mentions):
         if m.place is None or m.role != "place":
             continue
-        before = doc.text[max(0, m.start - 12):m.start].lower().split()
-        locative = bool(before) and before[-1] in _LOCATIVE
+        locative = previous_word(doc.text, m.start).lower() in LOCATIVE_WORDS
         rank = (_LEVEL_RANK.get(m.place.level, 4), 0 if locative else 1, i)
         if best is None or rank < best[0]:
             best = (rank, m.place)

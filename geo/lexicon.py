@@ -45,6 +45,10 @@ DIRECTION_WORDS = frozenset(
 )
 
 
+# Words after which a capitalised name stands for a place: "near Sakhanka", "in Kharkiv".
+LOCATIVE_WORDS = frozenset("in near at outside around towards toward of from into on".split())
+
+
 # Nouns after which a demonym names who acts, not where: "Russian forces shelled
 # Donetsk" says nothing of which Donetsk; "the Russian city of Donetsk" does.
 PARTY_NOUNS = frozenset(

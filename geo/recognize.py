@@ -231,7 +231,6 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
 # A romanisation variant must name a notable place (>= 10,000 people), or stand
 # where the text puts a place: after "in"/"near", or before ", Region".
 VARIANT_MIN_IMPORTANCE = 4.0
-_PLACE_BEFORE = frozenset("in near at outside around towards toward of from into".split())
 _CONTAINER_AFTER = re.compile(r",\s+([A-Z][\w'’-]+)")
 
 
@@ -273,7 +272,7 @@ def _name_like(g: Gazetteer, word: str) -> bool:
 
 def _place_context(text: str, guess: Guess, prev: str, g: Gazetteer) -> bool:
     """Whether the text puts a place here: "near Klischiivka", "Klischiivka, Donetsk region"."""
-    return prev in _PLACE_BEFORE or _container_after(text, guess, g) is not None
+    return prev in lexicon.LOCATIVE_WORDS or _container_after(text, guess, g) is not None
 
 
 def _container_after(text: str, guess: Guess, g: Gazetteer) -> int | None:
@@ -322,6 +321,8 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append(f"{PERSON}after title {prev!r}")
         guess.surname = guess.key
         return False
+    if guess.seat and guess.hits and _place_context(text, guess, prev, g):
+        guess.seat = None  # "in Westminster, Colorado": a town named so, not a government
     if guess.demonym or guess.seat:
         return True
 
@@ -339,7 +340,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append("generic geographic word")
         return False
     if single and len(guess.surface.rstrip(".")) <= 2 and not guess.surface.isupper() and not (
-            text.startswith(".", guess.end) and (text.endswith(", ", 0, guess.start) or prev in ("in", "from"))
+            text.startswith(".", guess.end) and (text.endswith(", ", 0, guess.start) or prev in lexicon.LOCATIVE_WORDS)
             and any(int(g.level[r]) == LEVEL_CODES["admin1"] for r, _t in guess.hits)):
         # ...unless it is a state's abbreviation where a place stands: "Newton County, Ga.",
         # "dies in Ky. jail" (not "his Pa. Then")

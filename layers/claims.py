@@ -155,25 +155,52 @@ class _Hit:
     kind: str | None
 
 
-_WORDS = re.compile(r"[A-Za-z0-9]+")
+def _first_words(pattern: str) -> frozenset[str]:
+    """The lower-case words a match of ``pattern`` can start with, read off the
+    parsed regex (so the list cannot drift from the patterns). Letters, letter
+    classes, optional parts and alternations build the words; anything else ends
+    them. A pattern that can start with no letter and no digit is an error: the
+    scan below looks for whole words (and for numbers, apart)."""
+    from re import _constants as sre, _parser
+
+    def letters_of(av) -> list[str] | None:
+        out = []
+        for op, arg in av:
+            if op is not sre.LITERAL or not chr(arg).isalpha():
+                return None
+            out.append(chr(arg).lower())
+        return out
+
+    def walk(items, partial: set[str]) -> set[str]:
+        for op, av in items:
+            if op is sre.AT:
+                continue
+            if op is sre.LITERAL and chr(av).isalpha():
+                partial = {p + chr(av).lower() for p in partial}
+            elif op is sre.IN and (chars := letters_of(av)) is not None:
+                partial = {p + c for p in partial for c in chars}
+            elif op is sre.SUBPATTERN:
+                partial = walk(av[-1], partial)
+            elif op is sre.BRANCH:
+                partial = set().union(*(walk(branch, set(partial)) for branch in av[1]))
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[1] == 1:
+                partial = (partial if av[0] == 0 else set()) | walk(av[2], set(partial))
+            else:
+                if "" in partial and not (op is sre.IN and (sre.CATEGORY, sre.CATEGORY_DIGIT) in av):
+                    raise ValueError(f"a match of {pattern[:40]!r}... can start with no word")
+                words.update(p for p in partial if p)
+                return set()
+        return partial
+
+    words: set[str] = set()
+    words.update(p for p in walk(_parser.parse(pattern), {""}) if p)
+    return frozenset(words)
+
+
 # The words a trigger or a reporting phrase can start with: a set lookup per
 # word of the text, and the large patterns are tried only where one stands.
-TRIGGER_FIRST_WORDS = frozenset("""
-took take taken taking gained gain gains gaining regained regain regains regaining established establish seized seize
-seizes seizing assumed captured capture captures capturing retook retake retaken recapture recaptured recaptures
-recapturing liberate liberated liberates liberating overtook overtaken annexed annexes annexing annex fell has have
-had was were been withdrew withdrawn withdrawal withdraw withdraws withdrawing retreat retreated retreats retreating
-lost lose loses losing pulled pull pulling forced pushed driven expelled abandon abandoned abandons abandoning repel
-repelled repels repulsed control controls controlled controlling hold holds holding held occupy occupies occupied
-occupying occupation remain remains remained present presence stationed overseeing defending conducting at advance
-advanced advances advancing push pushes pushing counteroffensive counter counterattack counterattacks counterattacked
-offensive incursion invade invaded invades invading invasion assault assaults attack attacks attacked stormed storming
-raid broke break breakthrough in progress moved tried ramped stepped""".split())
-REPORTING_FIRST_WORDS = frozenset("""
-said says say claimed claims claim announced announces reported reports stated states acknowledged acknowledges
-admitted admits denied denies deny rejected rejects dismissed refuted insisted insists assessed assesses confirmed
-confirms told wrote noted added revealed described describing argued believes estimated estimates responded explained
-warned according""".split())
+TRIGGER_FIRST_WORDS = _first_words("|".join(rx for _name, rx in _TRIGGERS))
+REPORTING_FIRST_WORDS = _first_words(_REPORTING.pattern)
 
 
 def _trie_pattern(words) -> str:

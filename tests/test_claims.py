@@ -189,3 +189,14 @@ def test_side_terms_match_whole_words_and_lower_case_terms_in_any_common_case():
     assert found[:3] == ["Milbloggers", "MILBLOGGERS", "milbloggers"]
     assert "Russian" not in found and found[-1] == "Russians"  # "anti-Russian" is a word of its own
     assert sides[found[0].lower()] == "RU"
+
+
+def test_every_trigger_phrase_is_reachable_by_the_scan(gazetteer):
+    # The first-word filter is derived from the patterns: "attempted to storm" was
+    # once missing from a hand-kept copy of it.
+    from layers.claims import scan
+
+    triggers, _reporting = scan("Russian forces attempted to storm Krynky, the General Staff said.")
+    assert [(t.kind, t.text) for t in triggers] == [("advance", "attempted to storm")]
+    doc = geo.parse("Russian forces attempted to storm Krynky, the General Staff said.", gazetteer=gazetteer)
+    assert [c.predicate for c in extract_claims(doc, gazetteer=gazetteer)] == ["advance"]

@@ -271,3 +271,11 @@ def test_parse_one_variant_spelling_in_two_regions_gives_two_places(gazetteer):
     for text, regions in cases:
         doc = geo.parse(text, gazetteer=gazetteer)
         assert [m.place.admin1 for m in doc.mentions if m.surface == "Andrijiwka"] == regions
+
+
+def test_parse_a_seat_of_power_named_where_a_place_stands_is_that_place(gazetteer):
+    doc = geo.parse("The fire broke out in Westminster, Colorado, on Monday.", gazetteer=gazetteer)
+    town = next(m for m in doc.mentions if m.surface == "Westminster")
+    assert (town.role, town.place.country_code, town.place.admin1) == ("place", "US", "Colorado")
+    doc = geo.parse("Westminster said the talks would go on.", gazetteer=gazetteer)
+    assert next(m for m in doc.mentions if m.surface == "Westminster").role == "actor"
