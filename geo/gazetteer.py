@@ -32,7 +32,9 @@ from .names import fold, skeleton, split_region_suffix
 
 INDEX_FORMAT = "3"
 LEVEL_NAMES = {v: k for k, v in LEVEL_CODES.items()}
-MATCH_TIER = {TIER_PRIMARY: "exact", TIER_ALTERNATE: "alternate"}
+# A guess whose readings match only by romanisation skeleton ("Donetzk") tags them so.
+TIER_VARIANT = 1
+MATCH_TIER = {TIER_PRIMARY: "exact", TIER_ALTERNATE: "alternate", TIER_VARIANT: "variant"}
 # How much a match kind is worth, against log10(population) * POPULATION_WEIGHT.
 MATCH_WEIGHT = {"exact": 1.5, "alternate": 1.0, "variant": 0.6, "fuzzy": 0.3}
 POPULATION_WEIGHT = 0.25
@@ -286,11 +288,9 @@ class Gazetteer:
                 if self.level[r] == LEVEL_CODES["settlement"]
                 and self.population[r] >= (CAPITAL_MIN_POP if tier == TIER_PRIMARY else 10 * CAPITAL_MIN_POP)}
 
-    def prior(self, row: int, match: str, match_weight: dict | None = None, population_weight: float | None = None) -> float:
+    def prior(self, row: int, match: str, population_weight: float = POPULATION_WEIGHT) -> float:
         """Context-free score of a reading: how well the name matched, and how big the place is."""
-        mw = MATCH_WEIGHT if match_weight is None else match_weight
-        pw = POPULATION_WEIGHT if population_weight is None else population_weight
-        return mw[match] + pw * math.log10(1 + int(self.population[row]))
+        return MATCH_WEIGHT[match] + population_weight * math.log10(1 + int(self.population[row]))
 
     def _fuzzy(self, key: str) -> dict[int, str]:
         from rapidfuzz import fuzz, process

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import lexicon
-from .gazetteer import Gazetteer
+from .gazetteer import TIER_VARIANT, Gazetteer
 from .model import Document, Mention
 from .names import fold
 from .names import skeleton
@@ -71,7 +71,7 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
         key = fold(surface)
         hits = g.lookup_key(key) if key else []
         if not hits and key:
-            hits = [(r, 1) for r in g.variants_key(key)]
+            hits = [(r, TIER_VARIANT) for r in g.variants_key(key)]
         guesses.append(Guess(start, end, surface, key, hits, lexicon.demonyms().get(key), lexicon.seats().get(key),
                              words=len(surface.split())))
     return resolve_guesses(g, text, guesses, doc_id)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
-from .gazetteer import LEVEL_CODES, Gazetteer
+from .gazetteer import LEVEL_CODES, TIER_VARIANT, Gazetteer
 from .names import fold
 
 MAX_WORDS = 6
@@ -239,7 +239,7 @@ def _variant_guess(g, ws, we, word) -> tuple | None:
     key = fold(word)
     if word_commonness(word.lower()) >= 3.0:
         return None
-    hits = [(r, 1) for r in g.variants_key(key)]
+    hits = [(r, TIER_VARIANT) for r in g.variants_key(key)]
     if not hits:
         return None
     return (ws, we, key, hits, None, None, 1)
@@ -286,12 +286,6 @@ def _container_after(text: str, guess: Guess, g: Gazetteer) -> int | None:
     return None
 
 
-def _variant_in_context(text: str, guess: Guess, g: Gazetteer, row: int) -> bool:
-    """A minor variant reading is kept when notable, or inside the region named after it."""
-    a1 = _container_after(text, guess, g)
-    return a1 is None or int(g.admin1[row]) == a1 or importance(g, [(row, 1)]) >= VARIANT_MIN_IMPORTANCE
-
-
 def famous(g: Gazetteer, hits) -> bool:
     """A country, or a city of a million people: too well known to be read as a
     person's name ("Washington", "Toronto", "Paris"); a region or a town is not
@@ -327,12 +321,15 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         return True
 
     guess.importance = g.memoize(("importance", guess.key), lambda: importance(g, guess.hits)) \
-        if guess.hits and guess.hits[0][1] != 1 else importance(g, guess.hits)
-    if guess.hits and guess.hits[0][1] == 1 and guess.importance < VARIANT_MIN_IMPORTANCE:
-        if not _place_context(text, guess, prev, g):
+        if guess.hits and guess.hits[0][1] != TIER_VARIANT else importance(g, guess.hits)
+    if guess.hits and guess.hits[0][1] == TIER_VARIANT and guess.importance < VARIANT_MIN_IMPORTANCE:
+        region = _container_after(text, guess, g)
+        if region is None and prev not in lexicon.LOCATIVE_WORDS:
             guess.reasons.append("spelling variant of a minor place, not where a place stands")
             return False
-        guess.hits = [h for h in guess.hits if _variant_in_context(text, guess, g, h[0])]
+        if region is not None:  # only the readings inside the region named after it, or notable ones
+            guess.hits = [(r, t) for r, t in guess.hits if int(g.admin1[r]) == region
+                          or importance(g, [(r, t)]) >= VARIANT_MIN_IMPORTANCE]
         if not guess.hits:
             guess.reasons.append("spelling variant of no place in the region named after it")
             return False

@@ -20,7 +20,7 @@ import numpy as np
 
 from . import lexicon
 from .distance import EARTH_RADIUS_KM
-from .gazetteer import LEVEL_CODES, MATCH_TIER, SAME_NAME_CAPITAL_PENALTY, TIER_PRIMARY, Gazetteer
+from .gazetteer import LEVEL_CODES, MATCH_TIER, SAME_NAME_CAPITAL_PENALTY, TIER_PRIMARY, TIER_VARIANT, Gazetteer
 from .model import Candidate, Mention, Place
 from .names import fold, skeleton
 from .recognize import REGION_TAIL, Guess, next_word
@@ -28,7 +28,6 @@ from .recognize import REGION_TAIL, Guess, next_word
 MAX_READINGS = 40
 # Priors of readings in running text: a name's match kind and the place's size
 # (per decade of population) against the context votes below.
-PRIOR_MATCH = {"exact": 1.5, "alternate": 1.0, "variant": 0.6, "fuzzy": 0.3}
 PRIOR_POPULATION = 0.4
 COMMON_NAME_ALTERNATE_PENALTY = 1.5
 W_COUNTRY = 1.0
@@ -43,7 +42,7 @@ _ADMIN1 = LEVEL_CODES["admin1"]
 _ADMIN2 = LEVEL_CODES["admin2"]
 _COUNTRY = LEVEL_CODES["country"]
 _AREA = LEVEL_CODES["area"]
-_REGION_LEVELS = (_ADMIN1, _ADMIN2, _AREA, _COUNTRY)
+_CONTAINER_LEVELS = (_ADMIN1, _ADMIN2, _AREA, _COUNTRY)  # what a "X, Y" container may be
 # A region phrase ends in one of the recogniser's region words ("the Kursk region"); "City" names a town.
 _REGION_WORDS = tuple(sorted(REGION_TAIL - {"city"}))
 # "Stepanivka village, Kherson": a settlement-kind word between the names.
@@ -94,7 +93,7 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
             continue
         if names_a_region and level == _SETTLEMENT and tier != TIER_PRIMARY:
             continue
-        score = g.prior(row, MATCH_TIER.get(tier, "variant"), PRIOR_MATCH, PRIOR_POPULATION)
+        score = g.prior(row, MATCH_TIER[tier], PRIOR_POPULATION)
         if not region_phrase and level == _ADMIN1 and int(g.admin1[row]) in capitals_of:
             score -= SAME_NAME_CAPITAL_PENALTY
         if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and int(g.admin1[row]) not in seats_of \
@@ -105,7 +104,7 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
             score -= COMMON_NAME_ALTERNATE_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
-        scored = [(g.prior(r, MATCH_TIER.get(t, "variant"), PRIOR_MATCH, PRIOR_POPULATION), r) for r, t in guess.hits]
+        scored = [(g.prior(r, MATCH_TIER[t], PRIOR_POPULATION), r) for r, t in guess.hits]
     scored.sort(key=lambda x: (-x[0], x[1]))
     scored = scored[:MAX_READINGS]
     return [r for _s, r in scored], [s for s, _r in scored]
@@ -157,7 +156,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     order: list[str] = []
     for guess in guesses:
         key = guess.key + ("|region" if guess.surface.lower().endswith(_REGION_WORDS) else "")
-        if guess.hits and guess.hits[0][1] == 1:
+        if guess.hits and guess.hits[0][1] == TIER_VARIANT:
             # Variant readings were filtered by the region named after this mention:
             # "Andrijiwka, Kharkiv Oblast" and "Andrijiwka, Donetsk Oblast" are two names.
             key += "|" + ",".join(str(r) for r, _t in guess.hits)
@@ -168,7 +167,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             place, role = g.memoize(("fixed", key), lambda: _fixed_place(g, guess))
             names[key] = _Name(key, np.array([], dtype=np.int64), np.array([]), fixed=place, role=role)
         else:
-            if guess.hits and guess.hits[0][1] == 1:
+            if guess.hits and guess.hits[0][1] == TIER_VARIANT:
                 rows, priors = _readings(g, guess)  # variant readings, filtered by their context: not memoised
             else:
                 rows, priors = g.memoize(("readings", key, len(guess.hits)), lambda: _readings(g, guess))
@@ -233,7 +232,7 @@ def _container_bonus(g: Gazetteer, names: list[_Name], n: _Name) -> np.ndarray:
     bonus = np.zeros(len(n.rows))
     for j in n.containers:
         c = names[j]
-        regions = [int(r) for r in c.rows if int(g.level[r]) in _REGION_LEVELS][:3]
+        regions = [int(r) for r in c.rows if int(g.level[r]) in _CONTAINER_LEVELS][:3]
         if c.fixed is not None:
             row = g.admin1_row(c.fixed.admin1_code) if c.fixed.level == "admin1" else \
                 g.country_row(c.fixed.country_code)
