@@ -26,7 +26,7 @@ import numpy as np
 
 from .distance import haversine_km
 from .keyindex import KeyIndex
-from .names import fold, romanize_ru, romanize_uk, skeleton, split_region_suffix
+from .names import REGION_WORDS, fold, romanize_ru, romanize_uk, skeleton, split_region_suffix
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
@@ -36,7 +36,6 @@ TIER_PRIMARY, TIER_ALTERNATE = 3, 2
 _AP_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
 
 # Region words that English news puts after an admin-1 name.
-_ADMIN1_SUFFIXES = ("oblast", "region", "province", "state", "krai", "kray", "republic", "governorate")
 # A postal place of the same name as a GeoNames settlement of its region, closer
 # than this, is that settlement (a city's post offices spread over its area).
 _SAME_PLACE_KM = 25.0
@@ -103,7 +102,7 @@ def _admin1_keys(names: list[str]) -> tuple[set[str], set[str]]:
                 base = base[len("republicof"):]
             # Russian/Ukrainian adjectival forms: Kurskaya, Kurs'ka
             bare.add(base)
-            primary.update(base + suffix for suffix in _ADMIN1_SUFFIXES)
+            primary.update(base + suffix for suffix in REGION_WORDS)
             if had_suffix:
                 primary.add(key)
         else:

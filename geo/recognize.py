@@ -23,12 +23,13 @@ from functools import lru_cache
 
 from . import lexicon
 from .gazetteer import LEVEL_CODES, TIER_VARIANT, Gazetteer
-from .names import fold
+from .names import REGION_WORDS, fold
 
 MAX_WORDS = 6
 CONNECTORS = ("of", "de", "del", "della", "la", "le", "les", "du", "des", "da", "di", "do", "dos", "das",
               "upon", "on", "am", "an", "der", "den", "el", "al", "y", "en", "sur")
-REGION_TAIL = frozenset("region oblast province district county state raion rayon krai governorate city".split())
+# Lower-case words that may close a name: the region words, raions, and "city" ("Sumy city").
+REGION_TAIL = frozenset(REGION_WORDS) | {"raion", "rayon", "city"}
 # Words that may open a sentence-initial run without being part of the name ("The city").
 FUNCTION_WORDS = frozenset(
     "the a an this that these those in on at of for and but or to from by with as it he she they we i "

@@ -279,3 +279,9 @@ def test_parse_a_seat_of_power_named_where_a_place_stands_is_that_place(gazettee
     assert (town.role, town.place.country_code, town.place.admin1) == ("place", "US", "Colorado")
     doc = geo.parse("Westminster said the talks would go on.", gazetteer=gazetteer)
     assert next(m for m in doc.mentions if m.surface == "Westminster").role == "actor"
+
+
+def test_parse_every_region_word_closes_a_region_name(gazetteer):
+    # one list of region words (geo.names.REGION_WORDS) for recognition, the index and queries
+    doc = geo.parse("Officials in the Tokyo prefecture said so.", gazetteer=gazetteer)
+    assert [(m.surface, m.place.level) for m in doc.mentions] == [("Tokyo prefecture", "admin1")]
