@@ -85,7 +85,8 @@ def auc(errors_km: list[float]) -> float:
     return float(np.trapezoid(logs, dx=1.0 / (len(logs) - 1)))
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two (start, end) character spans share a character."""
     return a[0] < b[1] and b[0] < a[1]
 
 
@@ -109,12 +110,12 @@ def score_geoparse(rows: list[dict], mode: str = "e2e", gazetteer: Gazetteer | N
         gold_spans = [(t["start"], t["end"]) for t in gold]
         n_pred += len(pred)
         n_gold += len(gold_spans)
-        tp_pred += sum(any(_overlaps(p, s) for s in gold_spans) for p in pred)
-        tp_gold += sum(any(_overlaps(s, p) for p in pred) for s in gold_spans)
+        tp_pred += sum(any(spans_overlap(p, s) for s in gold_spans) for p in pred)
+        tp_gold += sum(any(spans_overlap(s, p) for p in pred) for s in gold_spans)
         for t in gold:
             if t.get("lat") is None or t.get("lon") is None:
                 continue
-            match = next((m for m in mentions if _overlaps((m.start, m.end), (t["start"], t["end"]))
+            match = next((m for m in mentions if spans_overlap((m.start, m.end), (t["start"], t["end"]))
                           and m.place is not None), None)
             if match is None:
                 err = MAX_ERROR_KM
@@ -127,7 +128,7 @@ def score_geoparse(rows: list[dict], mode: str = "e2e", gazetteer: Gazetteer | N
                                "predicted": match.place.label if match else None, "km": round(err)})
         if misses is not None and mode == "e2e":
             for m in mentions:
-                if not any(_overlaps((m.start, m.end), s) for s in gold_spans):
+                if not any(spans_overlap((m.start, m.end), s) for s in gold_spans):
                     misses.append({"doc": row.get("id"), "false_positive": m.surface, "span": [m.start, m.end],
                                    "predicted": m.place.label if m.place else None})
     precision = tp_pred / n_pred if n_pred else 0.0

@@ -219,7 +219,7 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
             if found is not None:
                 i += 1
         if found:
-            s, e = found[0], found[1]
+            e = found[1]
             before = tuple(rtext[a:b] for a, b in words[:i - found[6]] if rtext[a].isupper()
                            and rtext[a:b].lower() not in FUNCTION_WORDS)
             after = tuple(rtext[a:b] for a, b in words if a >= e and rtext[a].isupper())

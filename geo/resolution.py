@@ -281,6 +281,9 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     cid_r = np.concatenate([facts[i][0] for i in ambiguous])
     a1_r = np.concatenate([facts[i][1] for i in ambiguous])
     xyz_r = np.concatenate([facts[i][2] for i in ambiguous])
+    # Only towns and districts gain by being near the other places: a region's or a
+    # country's point is a centroid, and Kyiv Oblast's lies nearer Sumy than Kyiv does.
+    local_r = ~np.isin(g.level[np.concatenate([names[i].rows for i in ambiguous])], (_ADMIN1, _AREA, _COUNTRY))
     base_r = np.concatenate([names[i].priors for i in ambiguous])
     container_r = np.concatenate([_container_bonus(g, names, names[i]) for i in ambiguous])
     counted = np.ones((len(ambiguous), count), dtype=bool)
@@ -323,7 +326,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                 n_points = point_voters.sum(axis=1)
                 # within NEAR_KM <=> the unit vectors' dot product is at least cos(NEAR_KM / R)
                 near = (point_voters & ((xyz_r @ pick_xyz.T) >= _NEAR_COS)).sum(axis=1)
-                sc += np.where(n_points > 0, (W_NEAR / np.maximum(n_points, 1)) * near, 0.0)
+                sc += np.where((n_points > 0) & local_r, (W_NEAR / np.maximum(n_points, 1)) * near, 0.0)
         sc += container_r
         changed = False
         for k, i in enumerate(ambiguous):

@@ -208,17 +208,18 @@ def _rows_of(doc: SourceDocument) -> tuple[list[dict], list[dict]]:
     return claim_rows(doc, parsed, found), mention_rows(doc, parsed)
 
 
-def document_rows(documents: Iterable[SourceDocument], *, jobs: int = 1, progress: bool | None = None):
-    """(claim rows, mention rows) per document, in input order, parsing in ``jobs`` processes.
+def map_documents(work, documents: Iterable[SourceDocument], *, jobs: int = 1, progress: bool | None = None):
+    """``work(doc)`` for each document, in input order, in ``jobs`` processes.
 
     Documents are read lazily and results handed on as they come, so memory stays
-    bounded by a few chunks whatever the size of the input.
+    bounded by a few chunks whatever the size of the input. ``work`` must be a
+    module-level function (or a partial of one) for the worker processes.
     """
     bar = Progress(progress)
     try:
         if jobs <= 1:
             for doc in documents:
-                yield _rows_of(doc)
+                yield work(doc)
                 bar.tick()
             return
         import multiprocessing
@@ -226,11 +227,16 @@ def document_rows(documents: Iterable[SourceDocument], *, jobs: int = 1, progres
         Gazetteer.load()  # build the index once here, not in every worker
         ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
         with ctx.Pool(jobs) as pool:
-            for rows in pool.imap(_rows_of, documents, chunksize=8):
-                yield rows
+            for result in pool.imap(work, documents, chunksize=8):
+                yield result
                 bar.tick()
     finally:
         bar.close()
+
+
+def document_rows(documents: Iterable[SourceDocument], *, jobs: int = 1, progress: bool | None = None):
+    """(claim rows, mention rows) per document, in input order, parsing in ``jobs`` processes."""
+    return map_documents(_rows_of, documents, jobs=jobs, progress=progress)
 
 
 def build_layers(documents: Iterable[SourceDocument], *, progress: bool | None = None, jobs: int = 1,

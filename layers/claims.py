@@ -298,7 +298,6 @@ def side_terms() -> tuple[_Terms, dict[str, str]]:
 @dataclass
 class _Context:
     doc: Document
-    gazetteer: Gazetteer
     people: dict[str, str]  # surname -> side, learned from the document
     last_claimant: Party | None = None
     cues: list | None = None
@@ -418,8 +417,8 @@ def _party_side(ctx: _Context, start: int, end: int) -> str | None:
     return cues[0][2]
 
 
-def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party, str | None, int]:
-    """Claimant of the statement at ``trigger_start`` in sentence s..e, the reporting verb, and where it is."""
+def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party, str | None]:
+    """Claimant of the statement at ``trigger_start`` in sentence s..e, and the reporting verb."""
     text = ctx.doc.text
     sentence = text[s:e]
     best = None
@@ -457,8 +456,8 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
         if pos > trigger_start and best[1] < trigger_start:
             break
     if best is None:
-        return Party(None, "author"), None, -1
-    verb, pos, np_start, np_end = best
+        return Party(None, "author"), None
+    verb, _pos, np_start, np_end = best
     if verb in ("claims", "claim"):
         # "Ukraine has denied Russian claims that ...": the denial is the frame
         deny = re.search(r"(?i)\b(denied|denies|deny|rejected|rejects|dismissed|refuted)\b(?:\s+\S+){0,3}\s*$",
@@ -478,17 +477,17 @@ def _claimant(ctx: _Context, s: int, e: int, trigger_start: int) -> tuple[Party,
     np_text = text[np_start:np_end].strip(" ,")
     np_text = re.sub(r"\s+(?:has|have|had|was|were|is|are|also|still|has also)$", "", np_text)
     if re.search(r"(?i)\b(?:it|he|she|they)$", np_text) and ctx.last_claimant is not None:
-        return ctx.last_claimant, verb, pos  # "Earlier in the week it assessed"
+        return ctx.last_claimant, verb  # "Earlier in the week it assessed"
     side = _party_side(ctx, np_start, np_end)
     if side is None and ctx.last_claimant is not None and (
             re.fullmatch(r"(?i)(?:he|she|they|it|the ministry|the military|the army|officials?)", np_text)
             or not re.search(r"[A-Z]", np_text)):
         # a pronoun, or no subject at all ("..., but days ago also acknowledged"): the last speaker
-        return ctx.last_claimant, verb, pos
+        return ctx.last_claimant, verb
     if side is None:
         side = "third" if np_text else "author"
     party = Party(np_text or None, side, (np_start, np_end) if np_text else None)
-    return party, verb, pos
+    return party, verb
 
 
 def _post_author(ctx: _Context, s: int) -> Party | None:
@@ -730,7 +729,7 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
     if not triggers:
         return []  # no word of control, capture, advance or loss: nothing more to read
     g = gazetteer or Gazetteer.load()
-    ctx = _Context(document, g, {})
+    ctx = _Context(document, {})
     ctx.reporting = reporting
     _learn_people(ctx)
     doc_date = None
@@ -777,7 +776,7 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
                 continue  # "seized control over": one capture
             found.append((trig, trig.kind, background))
         if not found:
-            claimant, _verb, _pos = _claimant(ctx, s, e, e)
+            claimant, _verb = _claimant(ctx, s, e, e)
             if claimant.side in ("UA", "RU"):
                 ctx.last_claimant = claimant
             continue
@@ -789,7 +788,7 @@ def extract_claims(document: Document, *, gazetteer: Gazetteer | None = None) ->
         since, on = _times(sentence, doc_date)
         quantity = _quantity(sentence)
         for trig, predicate, background in found:
-            claimant, verb, _pos = _claimant(ctx, s, e, trig.start)
+            claimant, verb = _claimant(ctx, s, e, trig.start)
             if claimant.side == "author" and post is not None:
                 claimant, verb = post, "wrote"
             if background and claimant.side in ("author", "third"):

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 
 from geo import boundaries
 from geo.distance import haversine_km
+from geo.evaluate import spans_overlap
 from geo.gazetteer import Gazetteer
 from geo.parsing import parse
 
@@ -40,10 +41,6 @@ class ClaimScores:
     quantity: float
     docs_per_s: float
 
-
-
-def _overlap(a, b) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _region_of(lat: float, lon: float) -> str | None:
@@ -100,7 +97,7 @@ def score_claims(rows: list[dict], gazetteer: Gazetteer | None = None, misses: l
         used = set()
         for gold in golds:
             options = [(i, p) for i, p in enumerate(preds) if i not in used
-                       and _overlap(p.span, gold["span"]) and p.predicate == gold["predicate"]]
+                       and spans_overlap(p.span, gold["span"]) and p.predicate == gold["predicate"]]
             if not options:
                 if misses is not None:
                     misses.append({"doc": row.get("id"), "missed": gold["evidence"][:160], "predicate": gold["predicate"],

@@ -106,7 +106,7 @@ def overlay_notes(points, report_dates, areas: list[ReferenceArea]) -> list[str]
         for source, snapshots in by_source.items():
             dated = sorted(d for d in snapshots if d)
             earlier = [d for d in dated if date and d <= date]
-            chosen = earlier[-1] if earlier else (None if dated else None)
+            chosen = earlier[-1] if earlier else None
             if chosen is None and None in snapshots:
                 chosen_areas, label = snapshots[None], "undated"
             elif chosen is None:

@@ -105,7 +105,7 @@ def _display_geometry(geometry):
     return mapping(shapely.set_precision(shapely.simplify(geometry, 0.01, preserve_topology=True), 0.001))
 
 
-def _feature(row, geometry, props) -> dict:
+def _feature(geometry, props) -> dict:
     return {"type": "Feature", "geometry": _display_geometry(geometry), "properties": props}
 
 
@@ -233,7 +233,7 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
             first = place_rows[0]
             shown = sorted(place_rows, key=lambda r: r.get("report_date") or "")
             more = len(shown) - MAX_QUOTES
-            feats.append(_feature(first, first["geometry"], {
+            feats.append(_feature(first["geometry"], {
                 "claims": [claim_card(r) for r in shown[:MAX_QUOTES]],
                 "more": f"and {more} more claims on {first['place_name']} in this layer" if more > 0 else None,
                 "tip": f"{len(place_rows)} claims · {first['place_name']}",
@@ -252,7 +252,7 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
                 "weight": STATUS_WEIGHT.get(row["status"], 2),
                 "fill": 0.03 if row["geometry"].geom_type != "Point" else (0.15 if row.get("inferred") else 0.6),
             }
-            feats.append(_feature(row, row["geometry"], props))
+            feats.append(_feature(row["geometry"], props))
         fg = folium.FeatureGroup(name=f"{_e(label)} ({len(rows)})", show=True)
         # Styles travel in each feature's properties and are applied in the browser:
         # a Python style function would embed one style per feature.
@@ -265,7 +265,7 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
         fg = folium.FeatureGroup(name=f"Contested: opposite sides claim it ({len(contested)})", show=True)
         feats = []
         for first, rows in contested:
-            feats.append(_feature(first, first["geometry"], {
+            feats.append(_feature(first["geometry"], {
                 "title": f"Contested: {first['place_name']}", "claims": [claim_card(r) for r in rows[:MAX_QUOTES]],
                 "tip": f"contested · {first['place_name']}", "date": "",
                 "colour": "#ef6c00", "dash": None, "weight": 4, "fill": 0}))
@@ -276,7 +276,7 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
     if mentions is not None and len(mentions):
         places = mentions[mentions["role"] == "place"]
         if len(places):
-            feats = [_feature(r, r["geometry"], {
+            feats = [_feature(r["geometry"], {
                 "title": f"{r['surface']} → {r['place_name']} ({r['level']}, {r['country_code']})",
                 "note": f"{r['doc_id']}:{int(r['span_start'])}-{int(r['span_end'])}",
                 "tip": r["place_name"], "date": r.get("report_date") or "", "colour": "#455a64",

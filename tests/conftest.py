@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+from .browser import browser  # noqa: F401  (the headless Chromium fixture, for every test module)
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from layers.cli import main
 from layers.sources import iter_documents
 from layers.webmap import render_html, to_map
 
-from .browser import Page, browser  # noqa: F401  (fixture)
+from .browser import Page
 
 PAYLOAD = '</script><script>window.pwned=1;alert("x")</script><img src=x onerror="window.pwned=2">'
 
@@ -63,7 +63,7 @@ def test_map_region_claims_are_polygons_and_contested_places_are_marked(built):
     assert "Contested: opposite sides claim it" in page  # Sudzha: UA captured, RU holds
 
 
-def test_map_in_browser_loads_offline_without_errors(built, browser, tmp_path):  # noqa: F811
+def test_map_in_browser_loads_offline_without_errors(built, browser, tmp_path):
     _folder, claims, mentions = built
     p, page = open_map(browser, tmp_path, claims, mentions, title="test")
     assert page.evaluate("typeof L") == "object"
@@ -74,7 +74,7 @@ def test_map_in_browser_loads_offline_without_errors(built, browser, tmp_path): 
     p.close()
 
 
-def open_map(browser, tmp_path, claims, mentions=None, **kw):  # noqa: F811
+def open_map(browser, tmp_path, claims, mentions=None, **kw):
     """A rendered map of ``claims``, opened in the browser: (Page, playwright page)."""
     path = tmp_path / "m.html"
     path.write_text(render_html(to_map(claims, mentions, **kw)), encoding="utf-8")
@@ -82,7 +82,7 @@ def open_map(browser, tmp_path, claims, mentions=None, **kw):  # noqa: F811
     return p, p.open(path)
 
 
-def test_map_in_browser_click_opens_popup_with_quote(built, browser, tmp_path):  # noqa: F811
+def test_map_in_browser_click_opens_popup_with_quote(built, browser, tmp_path):
     _folder, claims, _mentions = built
     p, page = open_map(browser, tmp_path, claims)
     page.evaluate("""() => { const f = window.claimmapFeatures.find(
@@ -95,7 +95,7 @@ def test_map_in_browser_click_opens_popup_with_quote(built, browser, tmp_path): 
     p.close()
 
 
-def test_map_in_browser_hostile_text_shows_as_text_and_runs_nothing(built, browser, tmp_path):  # noqa: F811
+def test_map_in_browser_hostile_text_shows_as_text_and_runs_nothing(built, browser, tmp_path):
     _folder, claims, _mentions = built
     p, page = open_map(browser, tmp_path, claims)
     page.evaluate("""() => { window.claimmapFeatures.forEach(f => {
@@ -117,6 +117,12 @@ def test_map_cli_writes_the_file_and_refuses_an_input_as_output(built, tmp_path,
     assert main(["map", str(bad), "-o", str(bad)]) == 2
     assert bad.read_text() == before
     assert "must end in .html" in capsys.readouterr().err
+    page = tmp_path / "report.html"  # an input that is itself HTML reaches the overwrite guard
+    page.write_text("<html><body><p>Russian forces captured Pokrovka, the ministry said.</p></body></html>")
+    before = page.read_text()
+    assert main(["map", str(page), "-o", str(page)]) == 2
+    assert page.read_text() == before
+    assert "is also an input" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("suffix", [".geojson", ".gpkg", ".csv", ".parquet"])
@@ -192,7 +198,7 @@ def test_map_reference_notes_use_the_snapshot_before_the_claim(tmp_path):
     assert notes[2].startswith("no DeepState snapshot before 2024-08-01")
 
 
-def test_map_overlay_cli(built, tmp_path, capsys, browser):  # noqa: F811
+def test_map_overlay_cli(built, tmp_path, capsys, browser):
     folder, _claims, _mentions = built
     export = tmp_path / "claims.geojson"
     assert main(["export", str(folder), "-o", str(export), "-q"]) == 0

@@ -285,3 +285,11 @@ def test_parse_every_region_word_closes_a_region_name(gazetteer):
     # one list of region words (geo.names.REGION_WORDS) for recognition, the index and queries
     doc = geo.parse("Officials in the Tokyo prefecture said so.", gazetteer=gazetteer)
     assert [(m.surface, m.place.level) for m in doc.mentions] == [("Tokyo prefecture", "admin1")]
+
+
+def test_parse_a_capital_far_from_the_other_places_is_still_the_capital(gazetteer):
+    # Kyiv Oblast's centroid lies nearer Sudzha than Kyiv does; nearness must not
+    # make the region win over its capital (the README's example).
+    doc = geo.parse("Kiev's hope is that Russian forces leave Sudzha, in the Kursk region.", gazetteer=gazetteer)
+    kiev = doc.mentions[0]
+    assert (kiev.surface, kiev.role, kiev.place.level, kiev.place.admin1) == ("Kiev", "actor", "settlement", "Kyiv")

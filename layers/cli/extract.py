@@ -49,29 +49,15 @@ def run(args) -> int:
     from functools import partial
 
     from geo.gazetteer import Gazetteer
-    from layers.build import Progress
+    from layers.build import map_documents
 
     Gazetteer.load()
     count = 0
-    bar = Progress(False if args.quiet else None)
     work = partial(_lines, as_json=args.jsonl)
-    if args.jobs > 1:
-        import multiprocessing
-
-        pool = multiprocessing.get_context("fork").Pool(args.jobs)
-        results = pool.imap(work, documents(args), chunksize=8)
-    else:
-        pool, results = None, map(work, documents(args))
-    try:
-        for lines in results:
-            for line in lines:
-                count += 1
-                print(line)
-            bar.tick()
-    finally:
-        bar.close()
-        if pool is not None:
-            pool.terminate()
+    for lines in map_documents(work, documents(args), jobs=args.jobs, progress=False if args.quiet else None):
+        for line in lines:
+            count += 1
+            print(line)
     if not args.quiet:
         print(f"claimmap: {count} claims", file=sys.stderr)
     return 0
