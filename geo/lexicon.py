@@ -94,17 +94,38 @@ class Seat:
     country: str
 
 
-def _rows(name: str) -> list[dict]:
+def read_rows(name: str) -> list[dict]:
+    """The rows of one tab-separated lexicon file, as dicts."""
     path = LEXICON_DIR / name
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@dataclass(frozen=True)
+class Area:
+    """A named area made of regions or countries (lexicon/areas.tsv)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    members: tuple[str, ...]  # ISO 3166-1 or 3166-2 codes
+
+    @property
+    def code(self) -> str:
+        """The area's place code in the gazetteer: ``area:`` and its folded name."""
+        return "area:" + fold(self.name)
+
+
+@cache
+def areas() -> tuple[Area, ...]:
+    return tuple(Area(r["name"], tuple(filter(None, r["aliases"].split("|"))), tuple(r["members"].split("|")))
+                 for r in read_rows("areas.tsv"))
 
 
 @cache
 def demonyms() -> dict[str, Demonym]:
     """Folded demonym (singular and plural) -> Demonym."""
     out: dict[str, Demonym] = {}
-    for row in _rows("demonyms.tsv"):
+    for row in read_rows("demonyms.tsv"):
         code = row["country"].strip()
         for word in (row["demonym"], row.get("plural") or ""):
             word = word.strip()
@@ -116,13 +137,13 @@ def demonyms() -> dict[str, Demonym]:
 @cache
 def seats() -> dict[str, Seat]:
     """Folded seat name -> Seat ("kremlin" -> Moscow, RU)."""
-    return {fold(r["name"]): Seat(r["name"], r["city"], r["country"]) for r in _rows("seats.tsv")}
+    return {fold(r["name"]): Seat(r["name"], r["city"], r["country"]) for r in read_rows("seats.tsv")}
 
 
 @cache
 def titles() -> frozenset[str]:
     """Lower-cased words that introduce a person: "gen.", "mayor", "president"."""
-    return frozenset(r["word"].strip().lower() for r in _rows("titles.tsv") if r["kind"] == "person")
+    return frozenset(r["word"].strip().lower() for r in read_rows("titles.tsv") if r["kind"] == "person")
 
 
 @cache
@@ -135,7 +156,7 @@ def given_names() -> frozenset[str]:
 @cache
 def org_heads() -> frozenset[str]:
     """Lower-cased words that end an organisation's or facility's name: "university", "party"."""
-    return frozenset(r["word"].strip().lower().rstrip(".") for r in _rows("titles.tsv") if r["kind"] == "org")
+    return frozenset(r["word"].strip().lower().rstrip(".") for r in read_rows("titles.tsv") if r["kind"] == "org")
 
 
 @cache

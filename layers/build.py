@@ -35,14 +35,10 @@ INFERRED_CONFIDENCE = 0.3  # a place taken from the document's context, not name
 
 
 @cache
-def _area_members() -> dict[str, list[str]]:
-    import csv
+def _area_members() -> dict[str, tuple[str, ...]]:
+    from geo.lexicon import areas
 
-    from geo.index_build import LEXICON_DIR
-    from geo.names import fold
-
-    with open(LEXICON_DIR / "areas.tsv", encoding="utf-8") as fh:
-        return {"area:" + fold(r["name"]): r["members"].split("|") for r in csv.DictReader(fh, delimiter="\t")}
+    return {area.code: area.members for area in areas()}
 
 
 @cache
@@ -113,12 +109,9 @@ def claimant_label(text: str | None, side: str, source: str | None) -> str:
 
 @cache
 def _term_kinds() -> dict[str, str]:
-    import csv
+    from .claims import side_rows
 
-    from .claims import LEXICON
-
-    with open(LEXICON / "sides.tsv", encoding="utf-8") as fh:
-        return {r["term"].lower(): r["kind"] for r in csv.DictReader(fh, delimiter="\t")}
+    return {r["term"].lower(): r["kind"] for r in side_rows()}
 
 
 def _place_fields(place: Place) -> dict:

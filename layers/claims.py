@@ -35,6 +35,7 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 
+from geo import lexicon
 from geo.gazetteer import Gazetteer
 from geo.model import Document, Mention
 
@@ -86,8 +87,8 @@ TRIGGER = re.compile("|".join(f"(?P<{name}>\\b(?:{rx})\\b)" for name, rx in _TRI
 # Forecasts and intentions are not claims: "plans to capture", "could advance".
 _IRREALIS = re.compile(r"\b(?:will|would|could|might|may|plans? to|planning to|aims? to|intends? to|hopes? to|"
                        r"wants? to|threaten(?:s|ed)? to|goal of|in order to|ready to|prepared to|failure to|"
-                       r"failed to|fail to|push to|drive to|attempt a|resources (?:left )?for|"
-                       r"rumou?red|upcoming|expected|new large-scale|potential)\s+(?:[\w-]+\s+){0,2}$",
+                       r"failed to|fail to|push to|drive to|attempt a|"
+                       r"rumou?red|upcoming|expected|potential)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
 
 _REPORTING = re.compile(
@@ -283,11 +284,17 @@ def _word_matches(pattern: re.Pattern, text: str, joiners: str = "_-"):
 
 
 @cache
+def side_rows() -> tuple[dict, ...]:
+    """The rows of lexicon/sides.tsv (term, side, kind), read once."""
+    with open(LEXICON / "sides.tsv", encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh, delimiter="\t"))
+
+
+@cache
 def side_terms() -> tuple[_Terms, dict[str, str]]:
     """A matcher for every term of lexicon/sides.tsv and term -> side. A term in
     lower case also matches Capitalised and in UPPER CASE; others match as written."""
-    with open(LEXICON / "sides.tsv", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
+    rows = side_rows()
     terms = set()
     for r in rows:
         t = r["term"]
@@ -396,14 +403,20 @@ def _names_territory(ctx: _Context, cue_end: int, end: int) -> bool:
     return flag
 
 
-# Starts with its literal words (no \b), so the regex engine skips ahead to them.
-_INTRODUCED_PERSON = re.compile(r"(?P<side>Ukrainian|Ukraine's|Russian|Russia's|Kremlin)\s+(?:[A-Z][\w-]*\s+){0,4}"
-                                r"(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]{2,})\b")
+@cache
+def _introduced_person() -> re.Pattern:
+    """"Ukrainian Foreign Minister Andrii Sybiha", "Ukrainian foreign ministry
+    spokesman Heorhii Tykhyi": a side word, up to four words, then a name right
+    after a capitalised word or a person's title (geo/lexicon/titles.tsv). It
+    starts with its literal words (no \\b), so the regex engine skips ahead to them."""
+    titles = "|".join(re.escape(t) for t in sorted(lexicon.titles(), key=len, reverse=True) if " " not in t)
+    return re.compile(r"(?P<side>Ukrainian|Ukraine's|Russian|Russia's|Kremlin)\s+(?:[\w'’-]+\s+){0,3}"
+                      r"(?:[A-Z][\w-]*|" + titles + r")\s+(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][a-z]{2,})\b")
 
 
 def _learn_people(ctx: _Context) -> None:
     """"Ukrainian Foreign Minister Andrii Sybiha": Sybiha is UA from here on."""
-    for m in _word_matches(_INTRODUCED_PERSON, ctx.doc.text, joiners="_"):  # as \b: "pro-Russian" counts
+    for m in _word_matches(_introduced_person(), ctx.doc.text, joiners="_"):  # as \b: "pro-Russian" counts
         side = "UA" if m.group("side").startswith("Ukrain") else "RU"
         ctx.people.setdefault(m.group("last"), side)
 

@@ -200,3 +200,11 @@ def test_every_trigger_phrase_is_reachable_by_the_scan(gazetteer):
     assert [(t.kind, t.text) for t in triggers] == [("advance", "attempted to storm")]
     doc = geo.parse("Russian forces attempted to storm Krynky, the General Staff said.", gazetteer=gazetteer)
     assert [c.predicate for c in extract_claims(doc, gazetteer=gazetteer)] == ["advance"]
+
+
+def test_a_person_introduced_by_a_lower_case_title_takes_the_side_of_the_introduction(gazetteer):
+    text = ("Ukrainian foreign ministry spokesman Petro Kovalchuk spoke on Monday. "
+            "Kovalchuk said Ukrainian forces still hold Sudzha.")
+    doc = geo.parse(text, gazetteer=gazetteer)
+    claims = extract_claims(doc, gazetteer=gazetteer)
+    assert [(c.claimant.text, c.claimant.side) for c in claims] == [("Kovalchuk", "UA")]
