@@ -17,10 +17,13 @@ from .names import fold
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
 
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Names and abbreviations of months and weekdays: no place names on their own.
 MONTHS_AND_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun".split()
+    MONTHS + WEEKDAYS + tuple(m[:3] for m in MONTHS) + tuple(d[:3] for d in WEEKDAYS)
+    + ("sept", "tues", "thur", "thurs")
 )
 
 # Verbs after which a capital or a country is an actor, not a location:

@@ -133,15 +133,14 @@ _UNIT = [("square", "km2"), ("sq", "km2"), ("km2", "km2"), ("km²", "km2"), ("ki
          ("settlement", "settlement"), ("localit", "settlement"), ("population", "settlement"),
          ("village", "village"), ("town", "town"), ("position", "position")]
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
-_MONTH_RX = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = re.compile(
+_MONTH_RX = r"(?:" + "|".join(m[:3] for m in lexicon.MONTHS) + r")[a-z]*\.?"
+# Written in lower case: _DATE_LOWER runs on the lower-cased sentence, _DATE where
+# lower-casing would change its length.
+_DATE_LOWER = re.compile(
     rf"(?P<md>{_MONTH_RX}\s*(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s*(?P<y1>\d{{4}}))?)"
     rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RX})(?:,?\s*(?P<y2>\d{{4}}))?)"
-    r"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", re.IGNORECASE)
-_DATE_LOWER = re.compile(_DATE.pattern.replace(_MONTH_RX, _MONTH_RX.lower()).replace(
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday", "monday|tuesday|wednesday|thursday|friday|saturday|sunday"))
+    r"|(?P<wd>" + "|".join(lexicon.WEEKDAYS) + ")")
+_DATE = re.compile(_DATE_LOWER.pattern, re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _ON = re.compile(r"(?:\bon\s+|^\s*(?:around\s+)?)$", re.IGNORECASE)
 
@@ -635,15 +634,14 @@ def _date_of(m: re.Match, doc_date: date | None) -> date | None:
         if m.group("wd"):
             if doc_date is None:
                 return None
-            target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].index(
-                m.group("wd").lower())
+            target = lexicon.WEEKDAYS.index(m.group("wd").lower())
             back = (doc_date.weekday() - target) % 7
             return doc_date - timedelta(days=back)
         if m.group("md"):
             month_word, day, year = m.group("md"), int(m.group("d1")), m.group("y1")
         else:
             month_word, day, year = m.group("m2"), int(m.group("d2")), m.group("y2")
-        month = next(v for k, v in _MONTHS.items() if month_word.lower().startswith(k[:3]))
+        month = next(i + 1 for i, name in enumerate(lexicon.MONTHS) if month_word.lower().startswith(name[:3]))
         if year:
             return date(int(year), month, day)
         if doc_date is None:
@@ -655,8 +653,7 @@ def _date_of(m: re.Match, doc_date: date | None) -> date | None:
 
 
 # Every date _DATE reads names a month or a weekday.
-_DATE_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday",
-               "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATE_HINTS = tuple(m[:3] for m in lexicon.MONTHS) + lexicon.WEEKDAYS
 
 
 def _times(sentence: str, doc_date: date | None) -> tuple[str | None, str | None]:

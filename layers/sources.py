@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from geo.errors import InputError
+from geo.lexicon import MONTHS
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -46,13 +47,14 @@ def _warn_stderr(message: str) -> None:
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n---[ \t]*\n", re.DOTALL)
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTHS = [m[:3] for m in MONTHS]
+_MONTH_WORD = "|".join(m.capitalize() for m in _MONTHS)  # "Sep" also starts "Sept"
 # "Mon, 09/16/2024 – 15:25" (US order), "16.09.2024", "2024-09-16"
 _NUMERIC_DATE = re.compile(r"\b(?:(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>\d{4})|"
                            r"(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))\b")
-_WORD_DATE = re.compile(r"\b(?:(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+"
-                        r"(?P<y>\d{4})|(?P<d2>\d{1,2})\s+(?P<mon2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-                        r"[a-z]*\.?,?\s+(?P<y2>\d{4}))\b")
+_WORD_DATE = re.compile(rf"\b(?:(?P<mon>{_MONTH_WORD})[a-z]*\.?\s+(?P<d>\d{{1,2}}),?\s+"
+                        rf"(?P<y>\d{{4}})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{_MONTH_WORD})"
+                        rf"[a-z]*\.?,?\s+(?P<y2>\d{{4}}))\b")
 
 
 def _valid(y: str, m: str | int, d: str) -> str | None:
