@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from pathlib import Path
 
-from geo.errors import InputError, UsageError
+from geo.errors import UsageError
 
-from .io import _umask, atomic_write_bytes
+from .io import atomic_path_write, atomic_write_bytes
 
 FORMATS = {".geojson": "GeoJSON", ".json": "GeoJSON", ".gpkg": "GeoPackage", ".csv": "CSV", ".parquet": "GeoParquet"}
 COORDINATE_DECIMALS = 6
@@ -62,25 +60,6 @@ def to_geojson_bytes(gdf) -> bytes:
     return ('{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}").encode("utf-8")
 
 
-def _atomic_path_write(path: Path, writer) -> None:
-    """Run ``writer(tmp_path)`` on a temporary file beside ``path``, then rename it into place."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(f"cannot create folder {folder}: {exc.strerror}") from None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=folder)
-    os.close(fd)
-    os.unlink(tmp)  # GDAL wants to create the file itself
-    try:
-        writer(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        for leftover in Path(folder).glob(Path(tmp).name + "*"):
-            leftover.unlink(missing_ok=True)
-        raise
-
-
 def write(gdf, path, *, layer: str = "claims") -> Path:
     """Write ``gdf`` to ``path`` in the format its suffix names; return the path."""
     path = Path(path)
@@ -94,9 +73,9 @@ def write(gdf, path, *, layer: str = "claims") -> Path:
         table["geometry_wkt"] = gdf.geometry.to_wkt(rounding_precision=COORDINATE_DECIMALS)
         atomic_write_bytes(path, table.to_csv(index=False).encode("utf-8"))
     elif fmt == "GeoPackage":
-        _atomic_path_write(path, lambda tmp: gdf.to_file(tmp, driver="GPKG", layer=layer, engine="pyogrio"))
+        atomic_path_write(path, lambda tmp: gdf.to_file(tmp, driver="GPKG", layer=layer, engine="pyogrio"))
     else:
-        _atomic_path_write(path, lambda tmp: gdf.to_parquet(tmp, index=False))
+        atomic_path_write(path, lambda tmp: gdf.to_parquet(tmp, index=False))
     return path
 
 
@@ -163,6 +142,5 @@ def write_stream(row_lists, path, columns: list[str], *, layer: str = "claims", 
             elif first:
                 fh.write(",".join(columns) + ",geometry_wkt\n")
 
-    _atomic_path_write(path, writer)
-    os.chmod(path, 0o666 & ~_umask())
+    atomic_path_write(path, writer)
     return count
