@@ -155,7 +155,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     names: dict[str, _Name] = {}
     order: list[str] = []
     for guess in guesses:
-        key = guess.key + ("|region" if guess.surface.lower().endswith(_REGION_WORDS) else "")
+        key = guess.key
         if guess.hits and guess.hits[0][1] == TIER_VARIANT:
             # Variant readings were filtered by the region named after this mention:
             # "Andrijiwka, Kharkiv Oblast" and "Andrijiwka, Donetsk Oblast" are two names.
