@@ -5,17 +5,14 @@ import pytest
 import geo
 from layers import extract_claims
 
+from .checks import check_spans
+
 
 def claims(text, date="2024-09-16", doc_id="t"):
     doc = geo.parse(text, doc_id=doc_id, date=date)
     found = extract_claims(doc)
-    for c in found:
-        assert text[c.span[0]:c.span[1]] == c.evidence
-        assert c.span[0] <= c.trigger[0] < c.trigger[1] <= c.span[1]
-        assert c.doc_id == doc_id
-        for p in c.places:
-            if p.span:
-                assert text[p.span[0]:p.span[1]] == p.text
+    check_spans(text, doc, found)
+    assert all(c.doc_id == doc_id for c in found)
     return found
 
 

@@ -12,6 +12,8 @@ from layers import extract_claims
 from layers.build import CLAIM_COLUMNS
 from layers.export import to_geojson_bytes
 
+from .checks import check_spans, valid_geojson
+
 WORDS = ["Kursk", "Sumy", "region", "Russian", "Ukrainian", "forces", "captured", "said", "Kremlin", "the", "of",
          "Oblast", "Pokrovsk", "Donetzk", "'s", "—", "control", "some", "100", "settlements", "near", "Kyiv", ",", ".",
          "\n", "U.S.", "St.", "Sudzha", "claimed", "denied", "withdrew", "since", "Aug.", "6th", "<script>", "&amp;"]
@@ -24,14 +26,7 @@ texts = st.one_of(
 
 def check_document(text):
     doc = geo.parse(text, doc_id="f", date="2024-09-16")
-    for m in doc.mentions:
-        assert 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.surface
-    for c in extract_claims(doc):
-        assert 0 <= c.span[0] <= c.trigger[0] < c.trigger[1] <= c.span[1] <= len(text)
-        assert text[c.span[0]:c.span[1]] == c.evidence
-        for p in c.places:
-            if p.span:
-                assert text[p.span[0]:p.span[1]] == p.text
+    check_spans(text, doc, extract_claims(doc))
     return doc
 
 
@@ -39,20 +34,6 @@ def check_document(text):
 @given(texts)
 def test_fuzz_parse_and_claims_never_fail_and_spans_slice(gazetteer, text):
     check_document(text)
-
-
-def valid_geojson(data: dict) -> None:
-    """The RFC 7946 rules claimmap relies on."""
-    assert data["type"] == "FeatureCollection" and "crs" not in data
-    for f in data["features"]:
-        assert f["type"] == "Feature" and isinstance(f["properties"], dict)
-        g = shapely.geometry.shape(f["geometry"])
-        assert g.is_valid
-        lon_lat = shapely.get_coordinates(g)
-        assert (abs(lon_lat[:, 0]) <= 180).all() and (abs(lon_lat[:, 1]) <= 90).all()
-        for part in getattr(g, "geoms", [g]):
-            if part.geom_type == "Polygon":
-                assert shapely.is_ccw(part.exterior)
 
 
 @settings(max_examples=60, deadline=None)

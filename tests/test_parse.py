@@ -4,11 +4,12 @@ import pytest
 
 import geo
 
+from .checks import check_spans
+
 
 def mentions(text, **kw):
     doc = geo.parse(text, **kw)
-    for m in doc.mentions:
-        assert text[m.start:m.end] == m.surface
+    check_spans(text, doc)
     return doc.mentions
 
 
