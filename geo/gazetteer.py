@@ -43,7 +43,7 @@ COUNTRY_BIAS_WEIGHT = 1.0
 # region" when they mean the region.
 SAME_NAME_CAPITAL_PENALTY = 1.0
 CAPITAL_MIN_POP = 10_000
-_REGION_LEVELS = {LEVEL_CODES[lv] for lv in ("admin1", "admin2", "area")}
+REGION_LEVELS = {LEVEL_CODES[lv] for lv in ("admin1", "admin2", "area")}
 _LEADING_ARTICLE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 
 
@@ -246,10 +246,10 @@ class Gazetteer:
         base, had_region_word = split_region_suffix(key)
         if had_region_word:
             # "Kursk region", "Anderson County": only regions count.
-            found = {r: m for r, m in found.items() if int(self.level[r]) in _REGION_LEVELS}
+            found = {r: m for r, m in found.items() if int(self.level[r]) in REGION_LEVELS}
             if not found:
                 for row, _tier in self.lookup_key(base):
-                    if int(self.level[row]) in _REGION_LEVELS:
+                    if int(self.level[row]) in REGION_LEVELS:
                         found[row] = "alternate"
             if not found:  # no such region: the place the region is named after
                 found = {row: "alternate" for row, _tier in self.lookup_key(base)}
@@ -261,7 +261,6 @@ class Gazetteer:
         allowed = {c.upper() for c in country_codes} if country_codes else None
         bias = {c.upper() for c in country_bias} if country_bias else set()
         level_codes = {LEVEL_CODES[lv] for lv in levels} if levels else None
-        admin1_code = LEVEL_CODES["admin1"]
         regions_with_capital = self.regions_named_after_capitals(
             [(r, TIER_PRIMARY if m == "exact" else TIER_ALTERNATE) for r, m in found.items()])
         scored = []
@@ -270,15 +269,22 @@ class Gazetteer:
                 continue
             if level_codes is not None and int(self.level[row]) not in level_codes:
                 continue
-            score = self.prior(row, match)
+            score = self.name_prior(row, match, regions_with_capital, had_region_word)
             if self.country[row] in bias:
                 score += COUNTRY_BIAS_WEIGHT
-            if (not had_region_word and self.level[row] == admin1_code
-                    and int(self.admin1[row]) in regions_with_capital):
-                score -= SAME_NAME_CAPITAL_PENALTY
             scored.append((score, row, match))
         scored.sort(key=lambda t: (-t[0], t[1]))
         return [Candidate(self.place(row), round(score, 4), match) for score, row, match in scored[:limit]]
+
+    def name_prior(self, row: int, match: str, regions_with_capital: set[int], region_phrase: bool,
+                   population_weight: float = POPULATION_WEIGHT) -> float:
+        """The prior of a reading of a name: ``prior``, less a penalty for a region
+        read where a big town of that name lies inside it ("Kursk" is the city),
+        unless the name was given as a region ("Kursk region")."""
+        score = self.prior(row, match, population_weight)
+        if not region_phrase and self.level[row] == LEVEL_CODES["admin1"] and int(self.admin1[row]) in regions_with_capital:
+            score -= SAME_NAME_CAPITAL_PENALTY
+        return score
 
     def regions_named_after_capitals(self, hits) -> set[int]:
         """Admin-1 indexes of regions that share the name with a town inside them

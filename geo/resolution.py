@@ -20,7 +20,7 @@ import numpy as np
 
 from . import lexicon
 from .distance import EARTH_RADIUS_KM
-from .gazetteer import LEVEL_CODES, MATCH_TIER, SAME_NAME_CAPITAL_PENALTY, TIER_PRIMARY, TIER_VARIANT, Gazetteer
+from .gazetteer import LEVEL_CODES, MATCH_TIER, REGION_LEVELS, TIER_PRIMARY, TIER_VARIANT, Gazetteer
 from .model import Candidate, Mention, Place
 from .names import fold, skeleton
 from .recognize import REGION_TAIL, Guess, next_word
@@ -89,13 +89,11 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     scored = []
     for row, tier in guess.hits:
         level = int(g.level[row])
-        if region_phrase and level not in (_ADMIN1, _ADMIN2, _AREA):
+        if region_phrase and level not in REGION_LEVELS:
             continue
         if names_a_region and level == _SETTLEMENT and tier != TIER_PRIMARY:
             continue
-        score = g.prior(row, MATCH_TIER[tier], PRIOR_POPULATION)
-        if not region_phrase and level == _ADMIN1 and int(g.admin1[row]) in capitals_of:
-            score -= SAME_NAME_CAPITAL_PENALTY
+        score = g.name_prior(row, MATCH_TIER[tier], capitals_of, region_phrase, PRIOR_POPULATION)
         if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and int(g.admin1[row]) not in seats_of \
                 and skeleton(fold(g.names[row])) != skeleton(guess.key):
             # ...unless it is the big town a region of this name is named after, or the
