@@ -157,6 +157,14 @@ def given_names() -> frozenset[str]:
 
 
 @cache
+def country_codes3() -> frozenset[str]:
+    """Lower-cased ISO 3166-1 alpha-3 codes (data/countries.tsv): the index knows
+    "PAN" as Panama, but "Peter Pan" is no country."""
+    with open(LEXICON_DIR.parent / "data" / "countries.tsv", encoding="utf-8") as fh:
+        return frozenset(r["iso3"].lower() for r in csv.DictReader(fh, delimiter="\t") if r["iso3"])
+
+
+@cache
 def org_heads() -> frozenset[str]:
     """Lower-cased words that end an organisation's or facility's name: "university", "party"."""
     return frozenset(r["word"].strip().lower().rstrip(".") for r in read_rows("titles.tsv") if r["kind"] == "org")

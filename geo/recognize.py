@@ -53,6 +53,7 @@ _RUN = re.compile(
 # "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.
 _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
                            rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _OF_BEFORE = re.compile(r"\sof\s+$")
 _PLAIN_WORDS_IN_RUN = re.compile(r"[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
 # The word before a position, read backwards: a regex anchored at the start of the
@@ -309,6 +310,9 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append("region word alone")
         return False
     prev_word = previous_word(text, guess.start)
+    if single and prev_word.isdigit() and _DOTTED.fullmatch(guess.surface):
+        guess.reasons.append("era after a year")  # "500 B.C.", not British Columbia
+        return False
     prev = prev_word.lower()
     # Honorifics count when capitalised ("Miss Kent", not "miss Rochester");
     # longer titles also in lower case ("spokesman Peskov").
@@ -343,6 +347,10 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         # ...unless it is a state's abbreviation where a place stands: "Newton County, Ga.",
         # "dies in Ky. jail" (not "his Pa. Then")
         guess.reasons.append("too short for a name")
+        return False
+    if single and not guess.surface.isupper() and low in lexicon.country_codes3() and all(
+            int(g.level[r]) == LEVEL_CODES["country"] for r, _t in guess.hits):
+        guess.reasons.append("country code not in capitals")  # "Peter Pan", "Che Guevara"
         return False
     if single and guess.surface.isupper() and len(guess.surface) <= 5:
         # An acronym: only countries and regions go by one ("US", "UAE"), not towns ("UN").

@@ -294,3 +294,27 @@ def test_parse_a_capital_far_from_the_other_places_is_still_the_capital(gazettee
     doc = geo.parse("Kiev's hope is that Russian forces leave Sudzha, in the Kursk region.", gazetteer=gazetteer)
     kiev = doc.mentions[0]
     assert (kiev.surface, kiev.role, kiev.place.level, kiev.place.admin1) == ("Kiev", "actor", "settlement", "Kyiv")
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("A woman in Surrey, B.C. was hurt.", "B.C.", "iso:CA-BC"),
+    ("He lives in Sydney, N.S.W., with his family.", "N.S.W.", "iso:AU-NSW"),
+])
+def test_parse_dotted_canadian_and_australian_abbreviations(gazetteer, text, surface, code):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.id == code
+
+
+def test_parse_an_era_after_a_year_is_no_province(gazetteer):
+    assert "B.C." not in surfaces(mentions("The wall was built in 500 B.C. by a king.", gazetteer=gazetteer))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Danielle Taylor will dance in Peter Pan.", "Pan"),
+    ("Che Guevara was born in Argentina.", "Che"),
+])
+def test_parse_a_country_code_in_title_case_is_no_country(gazetteer, text, word):
+    assert word not in surfaces(mentions(text, gazetteer=gazetteer))
+
+
+def test_parse_a_country_code_in_capitals_is_the_country(gazetteer):
+    assert find(mentions("Goods were shipped from PAN and CHE.", gazetteer=gazetteer), "CHE").place.country_code == "CH"
