@@ -272,6 +272,13 @@ def _name_like(g: Gazetteer, word: str) -> bool:
         and importance(g, g.lookup_key(fold(word))) < 4.0
 
 
+def _after_hyphenated_place(text: str, guess: Guess, g: Gazetteer) -> bool:
+    """Two places joined by a hyphen: "Fargo-Moorhead", "the Canada-U.S. border"."""
+    if guess.start < 2 or text[guess.start - 1] not in "-–":
+        return False
+    return importance(g, g.lookup_key(fold(guess.before[-1]))) >= 4.0
+
+
 def _place_context(text: str, guess: Guess, prev: str, g: Gazetteer) -> bool:
     """Whether the text puts a place here: "near Klischiivka", "Klischiivka, Donetsk region"."""
     return prev in lexicon.LOCATIVE_WORDS or _container_after(text, guess, g) is not None
@@ -375,11 +382,13 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
             # The last word of a person's name is the one the text repeats alone.
             guess.surname = fold(word) if guess.after[:1] == [word] else guess.key
             return False
-    if neighbours and guess.before and guess.importance < 5.0 and guess.before[-1].lower().rstrip(".") not in titles:
-        # No word of it is name-like, so this says nothing of the name elsewhere in
-        # the document ("First Baptist Church Maryville" does not make Maryville a person).
+    if (neighbours and guess.before and guess.importance < 5.0 and guess.before[-1].lower().rstrip(".") not in titles
+            and not _after_hyphenated_place(text, guess, g)):
+        # A surname elsewhere in the document ("Gwynne Dyer ... Dyer said"), unless
+        # the name before it is an organisation's ("First Baptist Church Maryville").
         guess.reasons.append(f"{PERSON}inside a longer name")
-        guess.surname = guess.key
+        if guess.before[-1].lower() not in lexicon.org_heads():
+            guess.surname = guess.key
         return False
 
     if guess.importance < 5.0 and next_word(text, guess.end).lower() in lexicon.WEAPON_NOUNS:

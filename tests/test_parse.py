@@ -318,3 +318,16 @@ def test_parse_a_country_code_in_title_case_is_no_country(gazetteer, text, word)
 
 def test_parse_a_country_code_in_capitals_is_the_country(gazetteer):
     assert find(mentions("Goods were shipped from PAN and CHE.", gazetteer=gazetteer), "CHE").place.country_code == "CH"
+
+
+def test_parse_two_places_joined_by_a_hyphen_are_both_places(gazetteer):
+    ms = mentions("The river will crest at 39 feet in Fargo-Moorhead on Friday, the weather service said.",
+                  gazetteer=gazetteer)
+    assert {"Fargo", "Moorhead"} <= surfaces(ms)
+
+
+def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
+    text = ("It was an ordinary Sunday at First Baptist Church Maryville, the pastor said. "
+            "He spoke to the congregation in Maryville in three services.")
+    ms = mentions(text, gazetteer=gazetteer)
+    assert [m.start for m in ms if m.surface == "Maryville"] == [text.rindex("Maryville")]
