@@ -14,6 +14,7 @@ in Florida. A name's other spellings never vote for it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,6 +33,7 @@ PRIOR_POPULATION = 0.4
 COMMON_NAME_ALTERNATE_PENALTY = 1.5
 W_COUNTRY = 1.0
 W_ADMIN1 = 1.0
+W_ADMIN2 = 2.0
 W_CONTAINER = 3.0
 W_NEAR = 1.5
 NEAR_KM = 300.0
@@ -243,6 +245,38 @@ def _container_bonus(g: Gazetteer, names: list[_Name], n: _Name) -> np.ndarray:
     return bonus
 
 
+def _county_pairs(g: Gazetteer, names: list[_Name], ambiguous: list[int], rows_r, a2_r) -> np.ndarray:
+    """For each stacked reading: whether some other name of the document may be
+    its county (or raion), or a town in it, when this reading is the county:
+    "Huntsville ... Walker County" is Huntsville, Texas, whatever else is picked."""
+    holders: dict[int, set[int]] = defaultdict(set)  # row -> names that may be it
+    towns_in: dict[int, set[int]] = defaultdict(set)  # county row -> names with a town in it
+    for j, n in enumerate(names):
+        if len(n.rows) == 0:
+            continue
+        for r in n.rows[g.level[n.rows] == _ADMIN2].tolist():
+            holders[r].add(j)
+        settled = n.rows[g.level[n.rows] == _SETTLEMENT]
+        for c in g.admin2[settled].tolist():
+            if c >= 0:
+                towns_in[c].add(j)
+    out = np.zeros(len(rows_r))
+    if not holders:
+        return out
+    owner = np.repeat(ambiguous, [len(names[i].rows) for i in ambiguous])
+    keys = [n.key for n in names]
+
+    def others(found: set[int], i: int) -> bool:
+        # Not the name itself, nor one made of it: "Karak" and "Karak district" name
+        # a town and its district in Pakistan and in Jordan alike.
+        return any(j != i and not keys[j].startswith(keys[i]) and not keys[i].startswith(keys[j]) for j in found)
+
+    for k, (r, c, i) in enumerate(zip(rows_r.tolist(), a2_r.tolist(), owner.tolist())):
+        if (c >= 0 and c in holders and others(holders[c], i)) or (r in towns_in and others(towns_in[r], i)):
+            out[k] = 1.0
+    return out
+
+
 def _vote(g: Gazetteer, names: list[_Name]) -> None:
     """Rounds of context votes; sets ``pick`` and ``scores`` of every name.
 
@@ -252,7 +286,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     (its own name's and those of names sharing a reading with it)."""
     for n in names:
         n.scores = n.priors.copy()
-        n.pick = 0 if len(n.rows) else -1
+        n.pick = int(np.argmax(n.priors)) if len(n.rows) else -1
     ambiguous = [i for i, n in enumerate(names) if len(n.rows) > 1]
     if not ambiguous:
         return  # every pick is settled: nothing to vote on
@@ -283,7 +317,11 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     # country's point is a centroid, and Kyiv Oblast's lies nearer Sumy than Kyiv does.
     local_r = ~np.isin(g.level[np.concatenate([names[i].rows for i in ambiguous])], (_ADMIN1, _AREA, _COUNTRY))
     base_r = np.concatenate([names[i].priors for i in ambiguous])
+    rows_r = np.concatenate([names[i].rows for i in ambiguous])
+    # the county or raion a settlement reading lies in (-1: none known, or no settlement)
+    a2_r = np.where(g.level[rows_r] == _SETTLEMENT, g.admin2[rows_r], -1)
     container_r = np.concatenate([_container_bonus(g, names, names[i]) for i in ambiguous])
+    container_r += W_ADMIN2 * _county_pairs(g, names, ambiguous, rows_r, a2_r)
     counted = np.ones((len(ambiguous), count), dtype=bool)
     for k, i in enumerate(ambiguous):
         counted[k, i] = False
@@ -293,7 +331,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                 counted[k, j] = False  # another spelling of one of its places
     counted_r = np.repeat(counted, np.diff(bounds), axis=0)
 
-    for _ in range(ROUNDS):
+    def current_picks() -> tuple:
         pick_c = np.full(count, -1, dtype=np.int64)
         pick_a1 = np.full(count, -1, dtype=np.int64)
         pick_xyz = np.zeros((count, 3))
@@ -311,27 +349,44 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                 pick_a1[i] = a1[n.pick] if level != _COUNTRY else -1
                 if level not in (_COUNTRY, _AREA):
                     pick_xyz[i], has_point[i] = xyz[n.pick], True
-        voters = counted_r & (pick_c >= 0)
+        return pick_c, pick_a1, pick_xyz, has_point
+
+    def scores(sl: slice, picks: tuple) -> np.ndarray:
+        """Scores of the readings in ``sl`` given every name's current pick."""
+        pick_c, pick_a1, pick_xyz, has_point = picks
+        voters = counted_r[sl] & (pick_c >= 0)
         total = voters.sum(axis=1)
-        sc = base_r.copy()
+        sc = base_r[sl] + container_r[sl]
         if total.any():
-            share = (voters & (pick_c == cid_r[:, None])).sum(axis=1) / np.maximum(total, 1)
-            same_region = (voters & (pick_a1 >= 0) & (pick_a1 == a1_r[:, None])).any(axis=1)
+            share = (voters & (pick_c == cid_r[sl, None])).sum(axis=1) / np.maximum(total, 1)
+            same_region = (voters & (pick_a1 >= 0) & (pick_a1 == a1_r[sl, None])).any(axis=1)
             sc += W_COUNTRY * share
             sc += W_ADMIN1 * (same_region & (total > 0))
             if has_point.any():
                 point_voters = voters & has_point
                 n_points = point_voters.sum(axis=1)
                 # within NEAR_KM <=> the unit vectors' dot product is at least cos(NEAR_KM / R)
-                near = (point_voters & ((xyz_r @ pick_xyz.T) >= _NEAR_COS)).sum(axis=1)
-                sc += np.where((n_points > 0) & local_r, (W_NEAR / np.maximum(n_points, 1)) * near, 0.0)
-        sc += container_r
-        changed = False
+                near = (point_voters & ((xyz_r[sl] @ pick_xyz.T) >= _NEAR_COS)).sum(axis=1)
+                sc += np.where((n_points > 0) & local_r[sl], (W_NEAR / np.maximum(n_points, 1)) * near, 0.0)
+        return sc
+
+    changed: list[int] = []
+    for _ in range(ROUNDS):
+        sc = scores(slice(None), current_picks())
+        changed = []
         for k, i in enumerate(ambiguous):
             n = names[i]
             n.scores = sc[bounds[k]:bounds[k + 1]]
             pick = int(np.argmax(n.scores))
-            changed |= pick != n.pick
+            if pick != n.pick:
+                changed.append(k)
             n.pick = pick
         if not changed:
             break  # a further round would vote the same way
+    # Names still moving after the last round may be swapping places in pairs
+    # (a town and its county each following the other's previous pick):
+    # settle them one at a time, in document order, each seeing the last move.
+    for k in changed:
+        n = names[ambiguous[k]]
+        n.scores = scores(slice(bounds[k], bounds[k + 1]), current_picks())
+        n.pick = int(np.argmax(n.scores))
