@@ -331,3 +331,30 @@ def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
             "He spoke to the congregation in Maryville in three services.")
     ms = mentions(text, gazetteer=gazetteer)
     assert [m.start for m in ms if m.surface == "Maryville"] == [text.rindex("Maryville")]
+
+
+@pytest.mark.parametrize("text, town, state", [
+    ("Huntsville police arrested a man in Walker County.", "Huntsville", "Texas"),
+    ("Richmond police said the crash happened in Madison County on I-75.", "Richmond", "Kentucky"),
+])
+def test_parse_a_town_and_its_county_resolve_together(gazetteer, text, town, state):
+    # Huntsville, Alabama and Richmond, Virginia are larger, but neither lies in the county named.
+    ms = mentions(text, gazetteer=gazetteer)
+    assert find(ms, town).place.admin1 == state
+    county = next(m for m in ms if m.surface.endswith("County"))
+    assert county.place.admin1 == state
+
+
+def test_parse_a_town_and_its_namesake_district_are_no_evidence(gazetteer):
+    # Karak is a town and a district in Pakistan, and a town in Jordan: naming both says nothing.
+    text = "Two civilians were killed in Karak, officials in the Karak district said."
+    base = find(mentions("Two civilians were killed in Karak, officials said.", gazetteer=gazetteer), "Karak")
+    assert find(mentions(text, gazetteer=gazetteer), "Karak").candidates[0].score == base.candidates[0].score
+
+
+@pytest.mark.parametrize("name, lat, lon", [("England", 52.5, -1.5), ("Scotland", 56.5, -4.2),
+                                            ("Wales", 52.4, -3.7), ("Northern Ireland", 54.6, -6.7)])
+def test_parse_the_nations_of_the_united_kingdom(gazetteer, name, lat, lon):
+    place = find(mentions(f"He moved to {name} in 2001.", gazetteer=gazetteer), name).place
+    assert (place.level, place.country_code) == ("area", "GB")
+    assert abs(place.lat - lat) < 0.5 and abs(place.lon - lon) < 0.5
