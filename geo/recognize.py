@@ -53,6 +53,7 @@ _RUN = re.compile(
 # "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.
 _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
                            rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
+_LOWER_WORD_NEXT = re.compile(r" [a-z]{2,}")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _OF_BEFORE = re.compile(r"\sof\s+$")
 _PLAIN_WORDS_IN_RUN = re.compile(r"[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
@@ -349,10 +350,13 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append("generic geographic word")
         return False
     if single and len(guess.surface.rstrip(".")) <= 2 and not guess.surface.isupper() and not (
-            text.startswith(".", guess.end) and (text.endswith(", ", 0, guess.start) or prev in lexicon.LOCATIVE_WORDS)
+            text.startswith(".", guess.end)
+            and (text.endswith(", ", 0, guess.start) or prev in lexicon.LOCATIVE_WORDS
+                 or _LOWER_WORD_NEXT.match(text, guess.end + 1))
             and any(int(g.level[r]) == LEVEL_CODES["admin1"] for r, _t in guess.hits)):
-        # ...unless it is a state's abbreviation where a place stands: "Newton County, Ga.",
-        # "dies in Ky. jail" (not "his Pa. Then")
+        # ...unless it is a state's abbreviation where a place stands, or before a
+        # lower-case word, so no sentence ends at its dot: "Newton County, Ga.",
+        # "dies in Ky. jail", "Scandal-plagued Ga. pastor" (not "his Pa. Then")
         guess.reasons.append("too short for a name")
         return False
     if single and not guess.surface.isupper() and low in lexicon.country_codes3() and all(

@@ -358,3 +358,9 @@ def test_parse_the_nations_of_the_united_kingdom(gazetteer, name, lat, lon):
     place = find(mentions(f"He moved to {name} in 2001.", gazetteer=gazetteer), name).place
     assert (place.level, place.country_code) == ("area", "GB")
     assert abs(place.lat - lat) < 0.5 and abs(place.lon - lon) < 0.5
+
+
+def test_parse_a_state_abbreviation_before_a_lower_case_word(gazetteer):
+    ga = find(mentions("Scandal-plagued Ga. pastor to be buried Saturday.", gazetteer=gazetteer), "Ga")
+    assert ga.place.id == "iso:US-GA"
+    assert "Pa." not in surfaces(mentions("He said hello to his Pa. Then he left.", gazetteer=gazetteer))
