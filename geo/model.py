@@ -49,7 +49,9 @@ class Candidate:
 
     place: Place
     score: float
-    match: str  # "exact", "alternate", "variant" (romanisation skeleton) or "fuzzy"
+    # "exact", "alternate", "variant" (romanisation skeleton), "fuzzy", "context" (after
+    # the document's votes) or "container" (the region the text names around an unknown village)
+    match: str
 
 
 ROLES = ("place", "actor", "demonym")

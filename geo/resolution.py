@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import lexicon
-from .distance import EARTH_RADIUS_KM
+from .distance import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import LEVEL_CODES, MATCH_TIER, REGION_LEVELS, TIER_PRIMARY, TIER_VARIANT, Gazetteer
 from .model import Candidate, Mention, Place
 from .names import fold, skeleton
@@ -34,6 +34,10 @@ COMMON_NAME_ALTERNATE_PENALTY = 1.5
 W_COUNTRY = 1.0
 W_ADMIN1 = 1.0
 W_ADMIN2 = 2.0
+# A settlement this small, known only outside the region the text puts it in, is
+# taken for a village the gazetteer lacks (see _region_named_around).
+MINOR_POPULATION = 20_000
+NAMED_AROUND_KM = 150.0
 W_CONTAINER = 3.0
 W_NEAR = 1.5
 NEAR_KM = 300.0
@@ -188,6 +192,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         if n.role == "demonym" and not n.locative and next_word(text, guess.end).lower() not in lexicon.PARTY_NOUNS:
             n.locative = True
     _vote(g, [names[k] for k in keys])
+    named_around = {k: _region_named_around(g, [names[x] for x in keys], names[k]) for k in keys if names[k].containers}
 
     ranked: dict[str, tuple] = {}  # key -> (candidates, best row), built once per name
     mentions = []
@@ -200,7 +205,10 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         if key not in ranked:
             top = np.argsort(-n.scores, kind="stable")[:5]
             cands = tuple(Candidate(g.place(int(n.rows[k])), round(float(n.scores[k]), 4), "context") for k in top)
-            ranked[key] = (cands, int(n.rows[top[0]]))
+            region = named_around.get(key)
+            if region is not None:  # the region the text gives, before namesakes outside it
+                cands = (Candidate(g.place(region), cands[0].score, "container"), *cands[:4])
+            ranked[key] = (cands, region if region is not None else int(n.rows[top[0]]))
         cands, row = ranked[key]
         mentions.append(Mention(guess.start, guess.end, guess.surface, cands[0].place, cands,
                                 _role(g, text, guess, row), doc_id))
@@ -225,6 +233,35 @@ def _facts(g: Gazetteer, rows: np.ndarray) -> tuple:
     cid = np.array([_country_id(g.country[r]) for r in rows], dtype=np.int64)
     a1 = np.array([_region_key(c, int(g.admin1[r])) for c, r in zip(cid.tolist(), rows)], dtype=np.int64)
     return cid, a1, unit_vectors(g.lat[rows], g.lon[rows]), frozenset(rows.tolist())
+
+
+def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | None:
+    """The region row a minor place was given in ("Uzhivka, Donetsk region") when
+    none of its readings lies there: the gazetteer lacks that village, and a
+    namesake 800 km away in another region would put the event in the wrong
+    oblast. Only for names whose every reading is a settlement of fewer than
+    ``MINOR_POPULATION`` people ("Sumy, Kharkiv region" is a list, not a
+    container)."""
+    if n.fixed is not None or len(n.rows) == 0 or (g.level[n.rows] != _SETTLEMENT).any() \
+            or int(g.population[n.rows].max()) >= MINOR_POPULATION:
+        return None
+    for j in n.containers:
+        c = names[j]
+        if c.fixed is not None:
+            regions = [g.admin1_row(c.fixed.admin1_code)] if c.fixed.level == "admin1" else []
+        else:
+            regions = [int(r) for r in c.rows if int(g.level[r]) in (_ADMIN1, _ADMIN2)][:3]
+        regions = [r for r in regions if r is not None]
+        if not regions or any(_inside(g, n.rows, r).any() for r in regions):
+            continue
+        region = regions[0]
+        same_country = n.rows[[g.country[r] == g.country[region] for r in n.rows.tolist()]]
+        # A namesake just over the region's border is likely the place itself, put on
+        # the wrong side by simplified polygons; one in another country is another place.
+        if len(same_country) and haversine_km(g.lat[region], g.lon[region], g.lat[same_country],
+                                              g.lon[same_country]).min() > NAMED_AROUND_KM:
+            return region
+    return None
 
 
 def _container_bonus(g: Gazetteer, names: list[_Name], n: _Name) -> np.ndarray:

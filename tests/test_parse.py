@@ -364,3 +364,18 @@ def test_parse_a_state_abbreviation_before_a_lower_case_word(gazetteer):
     ga = find(mentions("Scandal-plagued Ga. pastor to be buried Saturday.", gazetteer=gazetteer), "Ga")
     assert ga.place.id == "iso:US-GA"
     assert "Pa." not in surfaces(mentions("He said hello to his Pa. Then he left.", gazetteer=gazetteer))
+
+
+def test_parse_an_unknown_village_given_in_a_region_is_placed_at_that_region(gazetteer):
+    # The gazetteer knows an Uzhivka only in Zhytomyr oblast, 800 km from Donetsk oblast.
+    m = find(mentions("Ukrainian forces fired mortars at positions near Uzhivka, Donetsk.", gazetteer=gazetteer),
+             "Uzhivka")
+    assert (m.place.level, m.place.id) == ("admin1", "iso:UA-14")
+    assert m.candidates[0].match == "container"
+    assert any(c.place.admin1 == "Zhytomyr" for c in m.candidates[1:])  # the namesake stays a candidate
+
+
+def test_parse_a_namesake_just_over_the_border_keeps_its_place(gazetteer):
+    # Stelmakhivka lies a few km inside Luhansk oblast; the gazetteer's reading is over the border.
+    m = find(mentions("Russian forces shelled the area of Stelmakhivka, Luhansk.", gazetteer=gazetteer), "Stelmakhivka")
+    assert m.place.level == "settlement"
