@@ -35,6 +35,7 @@ LEVEL_CODES = {"settlement": 0, "admin1": 1, "country": 2, "area": 3, "admin2": 
 TIER_PRIMARY, TIER_ALTERNATE = 3, 2
 _AP_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
 _DOTTED_ABBREVIATIONS = {"US", "CA", "AU"}
+BARE_COUNTY_MAX_ZIPF = 3.0  # rarer words than this name their county alone
 COUNTRY_ISLANDS_KM = 300.0  # islands this near a country's mainland count in its centre
 _GN_ADMIN1_CODE = re.compile(r"[A-Z]{2}\.\w+")
 
@@ -250,6 +251,8 @@ def _city_admin2() -> dict[int, int]:
 
 def _add_admin2(b: _Builder, by_gn_code: dict[str, int]) -> dict[int, int]:
     """Second-level units (counties, raions); return geonameid -> row."""
+    from wordfreq import zipf_frequency
+
     rows = {}
     for rec in _read_tsv_gz("admin2.tsv.gz"):
         a1 = by_gn_code.get(rec["admin1_code"], -1)
@@ -259,8 +262,9 @@ def _add_admin2(b: _Builder, by_gn_code: dict[str, int]) -> dict[int, int]:
         rows[int(rec["geonameid"])] = row
         b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
         for alias in filter(None, rec["aliases"].split("|")):
-            # A bare "Long" or "Bell" (for Long County, Bell County) is no place name.
-            if " " in alias.strip() or not alias.isascii():
+            # A bare "Long" or "Bell" (for Long County, Bell County) is no place name;
+            # a bare "DuPage" or "Oconee", a word of nothing else, is.
+            if " " in alias.strip() or not alias.isascii() or zipf_frequency(alias, "en") < BARE_COUNTY_MAX_ZIPF:
                 b.add_name(fold(alias), row, TIER_ALTERNATE)
     return rows
 

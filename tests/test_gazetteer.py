@@ -133,3 +133,8 @@ def test_gazetteer_settlement_region_is_the_one_it_lies_in(gazetteer, query, adm
     # Natural Earth gives New South Wales' GeoNames code to Lord Howe Island
     # too, and France's GeoNames regions are not its departments.
     assert best(gazetteer, query).place.admin1 == admin1
+
+
+def test_gazetteer_a_rare_bare_county_name_is_the_county_a_common_one_is_not(gazetteer):
+    assert best(gazetteer, "DuPage").place.name == "DuPage County"
+    assert all(c.place.level != "admin2" for c in gazetteer.candidates("Swift"))  # Swift County, Minn.
