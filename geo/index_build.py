@@ -169,7 +169,16 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     admin1_table = []  # (iso_3166_2, name, country_code, AP abbreviation, postal code) by admin1 index
     by_gn_code: dict[str, int] = {}
     admin1_points = _area_points(admin1)
+    row_of_admin1: list[int] = []  # gazetteer row of each admin-1 index
+    # Natural Earth gives some ISO codes to two units (AU-NSW: New South Wales and Lord
+    # Howe Island, whose 'woe_name' is New South Wales too): the code and the shared
+    # names are the larger unit's; the smaller keeps its own name and Natural Earth code.
+    owner: dict[str, int] = {}
+    for i, iso in enumerate(admin1["iso_3166_2"]):
+        if iso not in owner or admin1.geometry.iloc[i].area > admin1.geometry.iloc[owner[iso]].area:
+            owner[iso] = i
     for i, rec in enumerate(admin1.drop(columns="geometry").to_dict("records")):
+        shared = owner[rec["iso_3166_2"]] != i
         english = rec["name_en"] or rec["name"]
         admin1_table.append((rec["iso_3166_2"], english, rec["country_code"], rec["abbrev"], rec["postal"]))
         gn_code = rec["gn_a1_code"]
@@ -177,13 +186,17 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
                 gn_code not in by_gn_code or admin1.geometry.iloc[i].area > admin1.geometry.iloc[by_gn_code[gn_code]].area):
             # Natural Earth gives some codes twice (AU.02: New South Wales and Lord Howe Island): the larger
             by_gn_code[gn_code] = i
-        code = rec["iso_3166_2"] if rec["iso_3166_2"] and not rec["iso_3166_2"].startswith("-") else rec["ne_code"]
+        iso = rec["iso_3166_2"]
+        code = iso if iso and not iso.startswith("-") and not shared else rec["ne_code"]
         lon, lat = admin1_points[i]
         row = b.add_place(english, lat, lon, 0, "admin1",
-                          rec["gn_id"] if rec["gn_id"] > 0 else None, rec["country_code"], i, code)
-        admin1_rows[rec["iso_3166_2"]] = row
-        names = [rec["name"], rec["name_en"], rec["gn_name"], rec["woe_name"], rec["name_local"],
-                 rec["name_uk"], rec["name_ru"], *rec["name_alt"].split("|")]
+                          rec["gn_id"] if rec["gn_id"] > 0 and not shared else None, rec["country_code"], i, code)
+        if not shared:
+            admin1_rows[iso] = row
+        row_of_admin1.append(row)
+        names = [rec["name"], rec["name_en"], rec["name_local"], rec["name_uk"], rec["name_ru"]] if shared else \
+            [rec["name"], rec["name_en"], rec["gn_name"], rec["woe_name"], rec["name_local"],
+             rec["name_uk"], rec["name_ru"], *rec["name_alt"].split("|")]
         primary, bare = _admin1_keys([n for n in names if n])
         for key in primary:
             b.add_name(key, row, TIER_PRIMARY)
@@ -226,7 +239,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
             step(1, "settlements")
     del cities
     for a1, pop in admin1_pop.items():
-        b.population[admin1_rows[admin1_table[a1][0]]] = pop
+        b.population[row_of_admin1[a1]] = pop
     capitals = _capital_rows(b, gn_countries)
     _add_areas(b, admin1, countries_geo, country_rows, admin1_rows)
 
