@@ -53,6 +53,7 @@ _RUN = re.compile(
 # "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.
 _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
                            rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
+_ACRONYM_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"])
 _LOWER_WORD_NEXT = re.compile(r" [a-z]{2,}")
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 _OF_BEFORE = re.compile(r"\sof\s+$")
@@ -364,8 +365,8 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append("country code not in capitals")  # "Peter Pan", "Che Guevara"
         return False
     if single and guess.surface.isupper() and len(guess.surface) <= 5:
-        # An acronym: only countries and regions go by one ("US", "UAE"), not towns ("UN").
-        if not any(int(g.level[r]) in (LEVEL_CODES["country"], LEVEL_CODES["admin1"]) for r, _t in guess.hits):
+        # An acronym: only countries, regions and unions go by one ("US", "UAE", "EU"), not towns ("UN").
+        if not any(int(g.level[r]) in _ACRONYM_LEVELS for r, _t in guess.hits):
             guess.reasons.append("acronym of no country or region")
             return False
     # Part of a longer capitalised name ("Tyler Durden", "Andrii Sybiha"), unless

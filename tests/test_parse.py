@@ -379,3 +379,9 @@ def test_parse_a_namesake_just_over_the_border_keeps_its_place(gazetteer):
     # Stelmakhivka lies a few km inside Luhansk oblast; the gazetteer's reading is over the border.
     m = find(mentions("Russian forces shelled the area of Stelmakhivka, Luhansk.", gazetteer=gazetteer), "Stelmakhivka")
     assert m.place.level == "settlement"
+
+
+def test_parse_a_union_goes_by_its_acronym_an_organisation_does_not(gazetteer):
+    ms = mentions("The EU imposed new sanctions, the UN said.", gazetteer=gazetteer)
+    assert find(ms, "EU").place.name == "European Union"
+    assert "UN" not in surfaces(ms)
