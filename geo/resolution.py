@@ -38,6 +38,10 @@ W_ADMIN2 = 2.0
 # taken for a village the gazetteer lacks (see _region_named_around).
 MINOR_POPULATION = 20_000
 NAMED_AROUND_KM = 150.0
+# A town named after a country or region, outside it, against that region's own
+# name; cities this big hold their own ("Washington", "Victoria").
+REGION_NAMESAKE_PENALTY = 1.0
+NAMESAKE_TOWN_MAX_POP = 100_000
 W_CONTAINER = 3.0
 W_NEAR = 1.5
 NEAR_KM = 300.0
@@ -92,6 +96,9 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     common_name = sum(1 for r, t in guess.hits if t == TIER_PRIMARY and int(g.level[r]) == _SETTLEMENT) >= 3
     # Regions of this very name that a big town of it lies in (its seat, as a rule).
     seats_of = capitals_of & {int(g.admin1[r]) for r, _t in guess.hits if int(g.level[r]) == _ADMIN1}
+    # Countries and regions whose main name this is: a town outside them that bears
+    # it ("California, Maryland", "Koréa, Côte d'Ivoire") is rarely what the bare name means.
+    named_regions = [r for r, _t in guess.hits if int(g.level[r]) in (_COUNTRY, _ADMIN1) and fold(g.names[r]) == guess.key]
     scored = []
     for row, tier in guess.hits:
         level = int(g.level[row])
@@ -106,6 +113,9 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
             # name only spells its own in another romanisation: "Kostiantynivka" is the
             # city Kostyantynivka, "Mykolaiv" the city Mykolayiv, whatever villages share it.
             score -= COMMON_NAME_ALTERNATE_PENALTY
+        if named_regions and level == _SETTLEMENT and int(g.population[row]) < NAMESAKE_TOWN_MAX_POP \
+                and not any(_inside(g, np.array([row]), region)[0] for region in named_regions):
+            score -= REGION_NAMESAKE_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
         scored = [(g.prior(r, MATCH_TIER[t], PRIOR_POPULATION), r) for r, t in guess.hits]

@@ -385,3 +385,9 @@ def test_parse_a_union_goes_by_its_acronym_an_organisation_does_not(gazetteer):
     ms = mentions("The EU imposed new sanctions, the UN said.", gazetteer=gazetteer)
     assert find(ms, "EU").place.name == "European Union"
     assert "UN" not in surfaces(ms)
+
+
+def test_parse_a_state_name_is_the_state_not_a_town_named_after_it(gazetteer):
+    # California, Maryland lies 80 km from Washington; the state is still what the name means.
+    ms = mentions("The governor of California spoke in Washington on Monday.", gazetteer=gazetteer)
+    assert find(ms, "California").place.id == "iso:US-CA"
