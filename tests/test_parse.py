@@ -391,3 +391,7 @@ def test_parse_a_state_name_is_the_state_not_a_town_named_after_it(gazetteer):
     # California, Maryland lies 80 km from Washington; the state is still what the name means.
     ms = mentions("The governor of California spoke in Washington on Monday.", gazetteer=gazetteer)
     assert find(ms, "California").place.id == "iso:US-CA"
+
+
+def test_parse_korea_alone_is_south_korea(gazetteer):
+    assert find(mentions("Exports from Korea grew last year.", gazetteer=gazetteer), "Korea").place.country_code == "KR"
