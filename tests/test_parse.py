@@ -395,3 +395,12 @@ def test_parse_a_state_name_is_the_state_not_a_town_named_after_it(gazetteer):
 
 def test_parse_korea_alone_is_south_korea(gazetteer):
     assert find(mentions("Exports from Korea grew last year.", gazetteer=gazetteer), "Korea").place.country_code == "KR"
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Chechen fighters were seen near Kyiv.", "Chechen", "iso:RU-CE"),
+    ("Dagestani officials said the strike missed.", "Dagestani", "iso:RU-DA"),
+])
+def test_parse_a_regional_demonym_resolves_to_its_region(gazetteer, text, surface, code):
+    m = find(mentions(text, gazetteer=gazetteer), surface)
+    assert (m.role, m.place.id) == ("demonym", code)
