@@ -334,8 +334,13 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if guess.demonym or guess.seat:
         return True
 
-    guess.importance = g.memoize(("importance", guess.key), lambda: importance(g, guess.hits)) \
-        if guess.hits and guess.hits[0][1] != TIER_VARIANT else importance(g, guess.hits)
+    if guess.hits and guess.hits[0][1] != TIER_VARIANT:
+        memo_key = ("importance", guess.key)
+        guess.importance = g.memo.get(memo_key)
+        if guess.importance is None:
+            guess.importance = g.memoize(memo_key, lambda: importance(g, guess.hits))
+    else:
+        guess.importance = importance(g, guess.hits)
     if guess.hits and guess.hits[0][1] == TIER_VARIANT and guess.importance < VARIANT_MIN_IMPORTANCE:
         region = _container_after(text, guess, g)
         if region is None and prev not in lexicon.LOCATIVE_WORDS:

@@ -298,18 +298,17 @@ def _county_pairs(g: Gazetteer, names: list[_Name], ambiguous: list[int], rows_r
     "Huntsville ... Walker County" is Huntsville, Texas, whatever else is picked."""
     holders: dict[int, set[int]] = defaultdict(set)  # row -> names that may be it
     towns_in: dict[int, set[int]] = defaultdict(set)  # county row -> names with a town in it
+    levels = [g.level[n.rows] for n in names]
     for j, n in enumerate(names):
-        if len(n.rows) == 0:
-            continue
-        for r in n.rows[g.level[n.rows] == _ADMIN2].tolist():
+        for r in n.rows[levels[j] == _ADMIN2].tolist():
             holders[r].add(j)
-        settled = n.rows[g.level[n.rows] == _SETTLEMENT]
-        for c in g.admin2[settled].tolist():
-            if c >= 0:
-                towns_in[c].add(j)
     out = np.zeros(len(rows_r))
     if not holders:
-        return out
+        return out  # no county among the readings: the common case
+    for j, n in enumerate(names):
+        for c in g.admin2[n.rows[levels[j] == _SETTLEMENT]].tolist():
+            if c >= 0:
+                towns_in[c].add(j)
     owner = np.repeat(ambiguous, [len(names[i].rows) for i in ambiguous])
     keys = [n.key for n in names]
 
@@ -362,11 +361,12 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     xyz_r = np.concatenate([facts[i][2] for i in ambiguous])
     # Only towns and districts gain by being near the other places: a region's or a
     # country's point is a centroid, and Kyiv Oblast's lies nearer Sumy than Kyiv does.
-    local_r = ~np.isin(g.level[np.concatenate([names[i].rows for i in ambiguous])], (_ADMIN1, _AREA, _COUNTRY))
-    base_r = np.concatenate([names[i].priors for i in ambiguous])
     rows_r = np.concatenate([names[i].rows for i in ambiguous])
+    level_r = g.level[rows_r]
+    local_r = (level_r != _ADMIN1) & (level_r != _AREA) & (level_r != _COUNTRY)
+    base_r = np.concatenate([names[i].priors for i in ambiguous])
     # the county or raion a settlement reading lies in (-1: none known, or no settlement)
-    a2_r = np.where(g.level[rows_r] == _SETTLEMENT, g.admin2[rows_r], -1)
+    a2_r = np.where(level_r == _SETTLEMENT, g.admin2[rows_r], -1)
     container_r = np.concatenate([_container_bonus(g, names, names[i]) for i in ambiguous])
     container_r += W_ADMIN2 * _county_pairs(g, names, ambiguous, rows_r, a2_r)
     counted = np.ones((len(ambiguous), count), dtype=bool)
