@@ -264,6 +264,14 @@ def importance(g: Gazetteer, hits: list[tuple[int, int]]) -> float:
     return best
 
 
+def _abbreviation_of(g: Gazetteer, row: int, key: str) -> bool:
+    """Whether ``row`` is an admin-1 region whose dotted abbreviation folds to ``key``."""
+    if int(g.level[row]) != LEVEL_CODES["admin1"]:
+        return False
+    abbrev = g.admin1_table[int(g.admin1[row])][3]
+    return abbrev.endswith(".") and fold(abbrev) == key
+
+
 def _name_like(g: Gazetteer, word: str) -> bool:
     """A rare capitalised word, or a given name, that is no notable place: a person's name, probably."""
     wl = word.lower().rstrip(".")
@@ -334,7 +342,18 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if guess.demonym or guess.seat:
         return True
 
-    if guess.hits and guess.hits[0][1] != TIER_VARIANT:
+    words_only = guess.hits
+    if single and guess.hits and not guess.surface.isupper() and not guess.surface.endswith(".") \
+            and not text.startswith(".", guess.end):
+        # "Man." is Manitoba, "War." Warrap; "Man" and "War" are words ("NY", "NSW" are acronyms)
+        words_only = [(r, t) for r, t in guess.hits if not _abbreviation_of(g, r, guess.key)]
+        if not words_only:
+            guess.reasons.append("a region's abbreviation without its dot")
+            return False
+    if len(words_only) < len(guess.hits):
+        guess.hits = words_only
+        guess.importance = importance(g, guess.hits)
+    elif guess.hits and guess.hits[0][1] != TIER_VARIANT:
         memo_key = ("importance", guess.key)
         guess.importance = g.memo.get(memo_key)
         if guess.importance is None:

@@ -404,3 +404,12 @@ def test_parse_korea_alone_is_south_korea(gazetteer):
 def test_parse_a_regional_demonym_resolves_to_its_region(gazetteer, text, surface, code):
     m = find(mentions(text, gazetteer=gazetteer), surface)
     assert (m.role, m.place.id) == ("demonym", code)
+
+
+def test_parse_a_region_abbreviation_needs_its_dot(gazetteer):
+    # "Man." is Manitoba and "Ill." Illinois; "Man", "I'll" and "War" are words.
+    assert find(mentions("A woman from Winnipeg, Man., was hurt.", gazetteer=gazetteer), "Man").place.id == "iso:CA-MB"
+    for text in ("He said the War on drugs had failed.", "The Man who knew too much was shown.", "I'll be there, he said."):
+        ms = mentions(text, gazetteer=gazetteer)
+        assert not any(m.place and m.place.level == "admin1" for m in ms), text
+    assert find(mentions("Flights from NY to NSW were cut.", gazetteer=gazetteer), "NSW").place.id == "iso:AU-NSW"
