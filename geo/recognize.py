@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
-from .gazetteer import LEVEL_CODES, TIER_VARIANT, Gazetteer
+from .gazetteer import LEVEL_CODES, TIER_PRIMARY, TIER_VARIANT, Gazetteer
 from .names import REGION_WORDS, fold
 
 MAX_WORDS = 6
@@ -424,6 +424,9 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append("the name of a weapon or vehicle")  # "an Iskander missile", "Shahed drones"
         return False
 
+    if single and low in lexicon.given_names() and guess.hits and all(t < TIER_PRIMARY for _r, t in guess.hits):
+        guess.reasons.append("a given name that is no place's own name")  # "Kristina", "Julia" (Plovdiv's old name)
+        return False
     words = low.replace("-", " ").split()
     if len(words) > 1 and words[-1] in REGION_TAIL:
         return True

@@ -413,3 +413,9 @@ def test_parse_a_region_abbreviation_needs_its_dot(gazetteer):
         ms = mentions(text, gazetteer=gazetteer)
         assert not any(m.place and m.place.level == "admin1" for m in ms), text
     assert find(mentions("Flights from NY to NSW were cut.", gazetteer=gazetteer), "NSW").place.id == "iso:AU-NSW"
+
+
+def test_parse_a_given_name_that_only_some_place_has_as_an_alternate_is_no_place(gazetteer):
+    # "Kristina" is an alternate name of Ristiina, Finland; no place's own name.
+    assert "Kristina" not in surfaces(mentions("Kristina said she would go back to school.", gazetteer=gazetteer))
+    assert find(mentions("He moved to Victoria last year.", gazetteer=gazetteer), "Victoria").place is not None
