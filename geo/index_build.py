@@ -36,6 +36,7 @@ TIER_PRIMARY, TIER_ALTERNATE = 3, 2
 _AP_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
 _DOTTED_ABBREVIATIONS = {"US", "CA", "AU"}
 BARE_COUNTY_MAX_ZIPF = 3.0  # rarer words than this name their county alone
+BARE_REGION_MAX_ZIPF = 4.0  # commoner words than this, stripped of their region word, name nothing
 COUNTRY_ISLANDS_KM = 300.0  # islands this near a country's mainland count in its centre
 _GN_ADMIN1_CODE = re.compile(r"[A-Z]{2}\.\w+")
 
@@ -93,6 +94,8 @@ def _is_noise_alternate(alt: str) -> bool:
 
 def _admin1_keys(names: list[str]) -> tuple[set[str], set[str]]:
     """Primary keys (with a region word) and bare alternate keys of a region."""
+    from wordfreq import zipf_frequency
+
     primary, bare = set(), set()
     for name in names:
         if _is_noise_alternate(name):
@@ -104,8 +107,11 @@ def _admin1_keys(names: list[str]) -> tuple[set[str], set[str]]:
         if key.isascii():
             if base.startswith("republicof"):
                 base = base[len("republicof"):]
-            # Russian/Ukrainian adjectival forms: Kurskaya, Kurs'ka
-            bare.add(base)
+            # Russian/Ukrainian adjectival forms: Kurskaya, Kurs'ka. A common word left
+            # once the region word is gone ("Free State", "Federal District", "Jewish
+            # Autonomous Oblast", "Central Province") names nothing alone.
+            if not (had_suffix and zipf_frequency(base, "en") >= BARE_REGION_MAX_ZIPF):
+                bare.add(base)
             primary.update(base + suffix for suffix in REGION_WORDS)
             if had_suffix:
                 primary.add(key)

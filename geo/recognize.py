@@ -337,18 +337,26 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append(f"{PERSON}after title {prev!r}")
         guess.surname = guess.key
         return False
+    after_dot = guess.end + 1 if text.startswith(".", guess.end) else guess.end
+    if single and low.rstrip(".") in titles and next_word(text, after_dot)[:1].isupper():
+        guess.reasons.append("a title before a name")  # "Sen. Bob Dole", "Gov. Abbott"
+        return False
     if guess.seat and guess.hits and _place_context(text, guess, prev, g):
         guess.seat = None  # "in Westminster, Colorado": a town named so, not a government
     if guess.demonym or guess.seat:
         return True
 
     words_only = guess.hits
-    if single and guess.hits and not guess.surface.isupper() and not guess.surface.endswith(".") \
-            and not text.startswith(".", guess.end):
-        # "Man." is Manitoba, "War." Warrap; "Man" and "War" are words ("NY", "NSW" are acronyms)
-        words_only = [(r, t) for r, t in guess.hits if not _abbreviation_of(g, r, guess.key)]
+    if single and guess.hits and not guess.surface.isupper():
+        # "Man." is Manitoba, "War." Warrap, "CHE" Switzerland; "Man", "War" and "Che"
+        # are words ("NY", "NSW" are acronyms)
+        dotted = guess.surface.endswith(".") or text.startswith(".", guess.end)
+        code3 = low in lexicon.country_codes3()
+        words_only = [(r, t) for r, t in guess.hits
+                      if not (not dotted and _abbreviation_of(g, r, guess.key))
+                      and not (code3 and int(g.level[r]) == LEVEL_CODES["country"])]
         if not words_only:
-            guess.reasons.append("a region's abbreviation without its dot")
+            guess.reasons.append("a region's abbreviation without its dot, or a country code not in capitals")
             return False
     if len(words_only) < len(guess.hits):
         guess.hits = words_only
@@ -383,10 +391,6 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         # lower-case word, so no sentence ends at its dot: "Newton County, Ga.",
         # "dies in Ky. jail", "Scandal-plagued Ga. pastor" (not "his Pa. Then")
         guess.reasons.append("too short for a name")
-        return False
-    if single and not guess.surface.isupper() and low in lexicon.country_codes3() and all(
-            int(g.level[r]) == LEVEL_CODES["country"] for r, _t in guess.hits):
-        guess.reasons.append("country code not in capitals")  # "Peter Pan", "Che Guevara"
         return False
     if single and guess.surface.isupper() and len(guess.surface) <= 5:
         # An acronym: only countries, regions and unions go by one ("US", "UAE", "EU"), not towns ("UN").

@@ -419,3 +419,20 @@ def test_parse_a_given_name_that_only_some_place_has_as_an_alternate_is_no_place
     # "Kristina" is an alternate name of Ristiina, Finland; no place's own name.
     assert "Kristina" not in surfaces(mentions("Kristina said she would go back to school.", gazetteer=gazetteer))
     assert find(mentions("He moved to Victoria last year.", gazetteer=gazetteer), "Victoria").place is not None
+
+
+def test_parse_a_title_before_a_name_is_no_place(gazetteer):
+    ms = mentions("Former Sen. Bob Dole spoke in Topeka.", gazetteer=gazetteer)
+    assert "Sen" not in surfaces(ms) and "Topeka" in surfaces(ms)
+
+
+def test_parse_a_country_code_in_title_case_does_not_read_as_the_country(gazetteer):
+    # "SEN" is Senegal's code; "Sen" may still be some town, never Senegal.
+    ms = mentions("Officials met Sen at noon in the hall.", gazetteer=gazetteer)
+    assert all(m.place is None or m.place.country_code != "SN" for m in ms)
+
+
+def test_parse_a_common_word_left_of_a_region_name_is_no_region(gazetteer):
+    # "Free State" without "State" is a word.
+    ms = mentions("He said the Free market works, and moved to the Free State.", gazetteer=gazetteer)
+    assert [m.surface for m in ms] == ["Free State"]
