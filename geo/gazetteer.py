@@ -187,6 +187,8 @@ class Gazetteer:
             pid = code
         else:
             pid = f"iso:{code}"
+            if self._code_rows.get((int(self.level[row]), code)) != row:
+                pid += f"/{self.names[row]}"  # a smaller unit sharing the code: iso:AU-NSW/Lord Howe Island
         return Place(
             id=pid,
             name=self.names[row],
@@ -326,9 +328,14 @@ class Gazetteer:
 
     @cached_property
     def _code_rows(self) -> dict[tuple[int, str], int]:
-        """(level, ISO code) -> row for regions and countries."""
+        """(level, ISO code) -> row for regions and countries; of the units Natural
+        Earth gives one code (AU-NSW: New South Wales and Lord Howe Island), the
+        most populous."""
         rows = np.flatnonzero(self.level != LEVEL_CODES["settlement"])
-        return {(int(self.level[r]), self.code[r]): int(r) for r in rows}
+        found: dict[tuple[int, str], int] = {}
+        for r in sorted(rows.tolist(), key=lambda r: int(self.population[r])):
+            found[(int(self.level[r]), self.code[r])] = r
+        return found
 
     def row_of_code(self, code: str) -> int | None:
         """Row of an area or continent by its code (``area:donbas``, ``continent:EU``)."""

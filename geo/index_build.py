@@ -108,8 +108,8 @@ def _admin1_keys(names: list[str]) -> tuple[set[str], set[str]]:
             if base.startswith("republicof"):
                 base = base[len("republicof"):]
             # Russian/Ukrainian adjectival forms: Kurskaya, Kurs'ka. A common word left
-            # once the region word is gone ("Free State", "Federal District", "Jewish
-            # Autonomous Oblast", "Central Province") names nothing alone.
+            # once the region word is gone ("Free State", "Central Province") names
+            # nothing alone; nor does "Moscow" name Moscow Oblast (the city keeps it).
             if not (had_suffix and zipf_frequency(base, "en") >= BARE_REGION_MAX_ZIPF):
                 bare.add(base)
             primary.update(base + suffix for suffix in REGION_WORDS)
@@ -176,15 +176,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     by_gn_code: dict[str, int] = {}
     admin1_points = _area_points(admin1)
     row_of_admin1: list[int] = []  # gazetteer row of each admin-1 index
-    # Natural Earth gives some ISO codes to two units (AU-NSW: New South Wales and Lord
-    # Howe Island, whose 'woe_name' is New South Wales too): the code and the shared
-    # names are the larger unit's; the smaller keeps its own name and Natural Earth code.
-    owner: dict[str, int] = {}
-    for i, iso in enumerate(admin1["iso_3166_2"]):
-        if iso not in owner or admin1.geometry.iloc[i].area > admin1.geometry.iloc[owner[iso]].area:
-            owner[iso] = i
     for i, rec in enumerate(admin1.drop(columns="geometry").to_dict("records")):
-        shared = owner[rec["iso_3166_2"]] != i
         english = rec["name_en"] or rec["name"]
         admin1_table.append((rec["iso_3166_2"], english, rec["country_code"], rec["abbrev"], rec["postal"]))
         gn_code = rec["gn_a1_code"]
@@ -192,17 +184,17 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
                 gn_code not in by_gn_code or admin1.geometry.iloc[i].area > admin1.geometry.iloc[by_gn_code[gn_code]].area):
             # Natural Earth gives some codes twice (AU.02: New South Wales and Lord Howe Island): the larger
             by_gn_code[gn_code] = i
-        iso = rec["iso_3166_2"]
-        code = iso if iso and not iso.startswith("-") and not shared else rec["ne_code"]
+        code = rec["iso_3166_2"] if rec["iso_3166_2"] and not rec["iso_3166_2"].startswith("-") else rec["ne_code"]
         lon, lat = admin1_points[i]
         row = b.add_place(english, lat, lon, 0, "admin1",
-                          rec["gn_id"] if rec["gn_id"] > 0 and not shared else None, rec["country_code"], i, code)
-        if not shared:
-            admin1_rows[iso] = row
+                          rec["gn_id"] if rec["gn_id"] > 0 else None, rec["country_code"], i, code)
+        admin1_rows[rec["iso_3166_2"]] = row
+        # Natural Earth gives 60 ISO codes to several units (IE-D: Dublin's four
+        # councils; AU-NSW: New South Wales and Lord Howe Island): each unit keeps
+        # its own row and its settlements' population, so the big one wins on size.
         row_of_admin1.append(row)
-        names = [rec["name"], rec["name_en"], rec["name_local"], rec["name_uk"], rec["name_ru"]] if shared else \
-            [rec["name"], rec["name_en"], rec["gn_name"], rec["woe_name"], rec["name_local"],
-             rec["name_uk"], rec["name_ru"], *rec["name_alt"].split("|")]
+        names = [rec["name"], rec["name_en"], rec["gn_name"], rec["woe_name"], rec["name_local"],
+                 rec["name_uk"], rec["name_ru"], *rec["name_alt"].split("|")]
         primary, bare = _admin1_keys([n for n in names if n])
         for key in primary:
             b.add_name(key, row, TIER_PRIMARY)
@@ -369,7 +361,8 @@ def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, fl
     projection (EPSG:6933), as (lon, lat): the contiguous US gives its
     geographic centre near Lebanon, Kansas, as GeoNames does. With
     ``islands_km``, the parts within that distance of the largest join it
-    (Canada's Arctic archipelago; not Alaska or Hawaii). The same rule serves
+    (Canada's Arctic archipelago; not Alaska or Hawaii), the distance taken in
+    the same projection (stretched east-west toward the poles). The same rule serves
     regions: Natural Earth's label points are placed for drawing a name, not
     for distance (Hawaii's sits on Oahu, Alberta's 330 km north of the
     province's middle)."""
@@ -394,9 +387,10 @@ def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, fl
 
 
 def _settlement_admin1(cities: dict, admin1, by_gn_code: dict[str, int]) -> list[int]:
-    """Each settlement's admin-1 row: by its GeoNames admin-1 code, unless the
-    settlement lies more than 10 km outside that region and inside another.
-    Natural Earth's regions are not always GeoNames' (France's are
+    """Each settlement's admin-1 row (an index into ``admin1``): by its GeoNames
+    admin-1 code, unless the settlement lies 0.1 degree or more outside that
+    region and inside another; a settlement whose code names no region takes
+    the one it lies in. Natural Earth's regions are not always GeoNames' (France's are
     departments, GeoNames' are regions; some codes are stale), so the point in
     polygon test settles those; the code wins near borders, where the
     simplified polygons may put a town on the wrong side."""
@@ -414,7 +408,7 @@ def _settlement_admin1(cities: dict, admin1, by_gn_code: dict[str, int]) -> list
     coded = differ[by_code[differ] >= 0]
     if len(coded):
         gap = shapely.distance(admin1.geometry.values[by_code[coded]], points[coded])
-        far[by_code[differ] >= 0] = gap > 0.1  # degrees, about 10 km
+        far[by_code[differ] >= 0] = gap > 0.1  # degrees: 11 km north-south, 5-10 km east-west
     result = by_code.copy()
     result[differ[far]] = inside[differ[far]]
     return result.tolist()

@@ -14,7 +14,8 @@ class Place:
     ``level`` is ``settlement``, ``admin2`` (county, raion), ``admin1`` (oblast,
     state), ``country`` or ``area`` (a named region such as the Donbas).
     ``id`` is stable across runs: ``gn:<geonameid>`` for GeoNames places,
-    ``iso:<ISO 3166 code>`` for admin-1 regions and countries, and
+    ``iso:<ISO 3166 code>`` for admin-1 regions and countries (``iso:<code>/<name>``
+    for the smaller units of a code Natural Earth gives several), and
     ``pc:<country>:<n>`` for GeoNames postal places that have no geonameid.
     """
 

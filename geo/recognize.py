@@ -55,7 +55,7 @@ _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]
                            rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
 _ACRONYM_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"])
 _LOWER_WORD_NEXT = re.compile(r" [a-z]{2,}")
-_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+_ERAS = frozenset({"B.C.", "A.D.", "B.C.E.", "C.E.", "BC", "AD", "BCE", "CE"})
 _OF_BEFORE = re.compile(r"\sof\s+$")
 _PLAIN_WORDS_IN_RUN = re.compile(r"[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
 # The word before a position, read backwards: a regex anchored at the start of the
@@ -264,6 +264,14 @@ def importance(g: Gazetteer, hits: list[tuple[int, int]]) -> float:
     return best
 
 
+def _abbreviation_dot(text: str, guess: Guess, prev: str) -> bool:
+    """Whether a dot right after ``guess`` ends an abbreviation, not a sentence: it
+    stands where a place does (after ", " or "in") or a lower-case word follows."""
+    return text.startswith(".", guess.end) and bool(
+        text.endswith(", ", 0, guess.start) or prev in lexicon.LOCATIVE_WORDS
+        or _LOWER_WORD_NEXT.match(text, guess.end + 1))
+
+
 def _abbreviation_of(g: Gazetteer, row: int, key: str) -> bool:
     """Whether ``row`` is an admin-1 region whose dotted abbreviation folds to ``key``."""
     if int(g.level[row]) != LEVEL_CODES["admin1"]:
@@ -286,6 +294,8 @@ def _after_hyphenated_place(text: str, guess: Guess, g: Gazetteer) -> bool:
     """Two places joined by a hyphen: "Fargo-Moorhead", "the Canada-U.S. border"."""
     if guess.start < 2 or text[guess.start - 1] not in "-–":
         return False
+    if len(guess.before) >= 2 and guess.before[-2].lower() in lexicon.given_names():
+        return False  # "Mark Carson-Jackson": a double-barrelled surname
     return importance(g, g.lookup_key(fold(guess.before[-1]))) >= 4.0
 
 
@@ -327,7 +337,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append("region word alone")
         return False
     prev_word = previous_word(text, guess.start)
-    if single and prev_word.isdigit() and _DOTTED.fullmatch(guess.surface):
+    if single and prev_word.isdigit() and guess.surface in _ERAS:
         guess.reasons.append("era after a year")  # "500 B.C.", not British Columbia
         return False
     prev = prev_word.lower()
@@ -338,7 +348,8 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.surname = guess.key
         return False
     after_dot = guess.end + 1 if text.startswith(".", guess.end) else guess.end
-    if single and low.rstrip(".") in titles and next_word(text, after_dot)[:1].isupper():
+    if single and low.rstrip(".") in titles and next_word(text, after_dot)[:1].isupper() \
+            and not text.endswith(", ", 0, guess.start):  # "Jackson, Miss. He said": the state
         guess.reasons.append("a title before a name")  # "Sen. Bob Dole", "Gov. Abbott"
         return False
     if guess.seat and guess.hits and _place_context(text, guess, prev, g):
@@ -350,7 +361,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if single and guess.hits and not guess.surface.isupper():
         # "Man." is Manitoba, "War." Warrap, "CHE" Switzerland; "Man", "War" and "Che"
         # are words ("NY", "NSW" are acronyms)
-        dotted = guess.surface.endswith(".") or text.startswith(".", guess.end)
+        dotted = guess.surface.endswith(".") or _abbreviation_dot(text, guess, prev)
         code3 = low in lexicon.country_codes3()
         words_only = [(r, t) for r, t in guess.hits
                       if not (not dotted and _abbreviation_of(g, r, guess.key))
@@ -383,9 +394,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append("generic geographic word")
         return False
     if single and len(guess.surface.rstrip(".")) <= 2 and not guess.surface.isupper() and not (
-            text.startswith(".", guess.end)
-            and (text.endswith(", ", 0, guess.start) or prev in lexicon.LOCATIVE_WORDS
-                 or _LOWER_WORD_NEXT.match(text, guess.end + 1))
+            _abbreviation_dot(text, guess, prev)
             and any(int(g.level[r]) == LEVEL_CODES["admin1"] for r, _t in guess.hits)):
         # ...unless it is a state's abbreviation where a place stands, or before a
         # lower-case word, so no sentence ends at its dot: "Newton County, Ga.",

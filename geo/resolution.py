@@ -184,7 +184,8 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             if guess.hits and guess.hits[0][1] == TIER_VARIANT:
                 rows, priors = _readings(g, guess)  # variant readings, filtered by their context: not memoised
             else:
-                rows, priors = g.memoize(("readings", key, len(guess.hits)), lambda: _readings(g, guess))
+                rows, priors = g.memoize(("readings", key, tuple(r for r, _t in guess.hits)),
+                                         lambda: _readings(g, guess))
             names[key] = _Name(key, np.array(rows, dtype=np.int64), np.array(priors, dtype=float))
     keys = list(names)
     index = {k: i for i, k in enumerate(keys)}
@@ -202,7 +203,8 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         if n.role == "demonym" and not n.locative and next_word(text, guess.end).lower() not in lexicon.PARTY_NOUNS:
             n.locative = True
     _vote(g, [names[k] for k in keys])
-    named_around = {k: _region_named_around(g, [names[x] for x in keys], names[k]) for k in keys if names[k].containers}
+    listed = [names[k] for k in keys]
+    named_around = {k: _region_named_around(g, listed, names[k]) for k in keys if names[k].containers}
 
     ranked: dict[str, tuple] = {}  # key -> (candidates, best row), built once per name
     mentions = []
@@ -248,28 +250,42 @@ def _facts(g: Gazetteer, rows: np.ndarray) -> tuple:
 def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | None:
     """The region row a minor place was given in ("Uzhivka, Donetsk region") when
     none of its readings lies there: the gazetteer lacks that village, and a
-    namesake 800 km away in another region would put the event in the wrong
-    oblast. Only for names whose every reading is a settlement of fewer than
+    namesake 800 km away in another region (or in another country: "Elenovka" is
+    also an old name of Sevan, Armenia) would put the event in the wrong place.
+    Only for names whose every reading is a settlement of fewer than
     ``MINOR_POPULATION`` people ("Sumy, Kharkiv region" is a list, not a
-    container)."""
+    container), and only when no container of the name holds a reading of it."""
     if n.fixed is not None or len(n.rows) == 0 or (g.level[n.rows] != _SETTLEMENT).any() \
             or int(g.population[n.rows].max()) >= MINOR_POPULATION:
         return None
-    for j in n.containers:
-        c = names[j]
-        if c.fixed is not None:
-            regions = [g.admin1_row(c.fixed.admin1_code)] if c.fixed.level == "admin1" else []
-        else:
-            regions = [int(r) for r in c.rows if int(g.level[r]) in (_ADMIN1, _ADMIN2)][:3]
-        regions = [r for r in regions if r is not None]
-        if not regions or any(_inside(g, n.rows, r).any() for r in regions):
-            continue
-        region = regions[0]
-        same_country = n.rows[[g.country[r] == g.country[region] for r in n.rows.tolist()]]
-        # A namesake just over the region's border is likely the place itself, put on
-        # the wrong side by simplified polygons; one in another country is another place.
-        if len(same_country) and haversine_km(g.lat[region], g.lon[region], g.lat[same_country],
-                                              g.lon[same_country]).min() > NAMED_AROUND_KM:
+    regions = [r for r in (_container_region(g, names[j]) for j in n.containers) if r is not None]
+    if not regions or any(_inside(g, n.rows, r).any() for r in regions):
+        return None
+    region = regions[0]
+    same_country = n.rows[[g.country[r] == g.country[region] for r in n.rows.tolist()]]
+    if len(same_country) == 0:
+        return region
+    # A namesake within NAMED_AROUND_KM of the region's centre is likely the place
+    # itself, put in the neighbouring region by the simplified polygons.
+    near = haversine_km(g.lat[region], g.lon[region], g.lat[same_country], g.lon[same_country]).min()
+    return region if near > NAMED_AROUND_KM else None
+
+
+def _container_region(g: Gazetteer, c: _Name) -> int | None:
+    """The region a container name stands for: its pick when that is a region, or
+    the region a picked town is named like ("Uzhivka, Donetsk": Donetsk oblast,
+    though "Donetsk" alone reads as the city)."""
+    if c.fixed is not None:
+        return g.admin1_row(c.fixed.admin1_code) if c.fixed.level == "admin1" else None
+    if c.pick < 0:
+        return None
+    row = int(c.rows[c.pick])
+    level = int(g.level[row])
+    if level in (_ADMIN1, _ADMIN2):
+        return row
+    if level == _SETTLEMENT and g.admin1[row] >= 0:
+        region = g.admin1_row(g.admin1_table[int(g.admin1[row])][0])
+        if region is not None and skeleton(fold(g.names[region])) == skeleton(c.key):
             return region
     return None
 
@@ -332,7 +348,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     (its own name's and those of names sharing a reading with it)."""
     for n in names:
         n.scores = n.priors.copy()
-        n.pick = int(np.argmax(n.priors)) if len(n.rows) else -1
+        n.pick = 0 if len(n.rows) else -1  # readings come sorted by prior
     ambiguous = [i for i, n in enumerate(names) if len(n.rows) > 1]
     if not ambiguous:
         return  # every pick is settled: nothing to vote on
