@@ -43,6 +43,7 @@ COUNTRY_BIAS_WEIGHT = 1.0
 # region" when they mean the region.
 SAME_NAME_CAPITAL_PENALTY = 1.0
 CAPITAL_MIN_POP = 10_000
+REGION_OVER_SEAT = 10
 REGION_LEVELS = {LEVEL_CODES[lv] for lv in ("admin1", "admin2", "area")}
 _LEADING_ARTICLE = re.compile(r"^\s*the\s+", re.IGNORECASE)
 
@@ -291,10 +292,15 @@ class Gazetteer:
     def regions_named_after_capitals(self, hits) -> set[int]:
         """Admin-1 indexes of regions that share the name with a town inside them
         ("Kursk", "Kiev"): settlements of that main name and at least
-        ``CAPITAL_MIN_POP`` people, or of that alternate name and ten times as many."""
+        ``CAPITAL_MIN_POP`` people, or of that alternate name and ten times as many;
+        not a region ``REGION_OVER_SEAT`` times as populous as the town, which the
+        bare name means ("Quebec" is the province, "Kharkiv" the city)."""
+        region_pop = {int(self.admin1[r]): int(self.population[r]) for r, _t in hits
+                      if self.level[r] == LEVEL_CODES["admin1"]}
         return {int(self.admin1[r]) for r, tier in hits
                 if self.level[r] == LEVEL_CODES["settlement"]
-                and self.population[r] >= (CAPITAL_MIN_POP if tier == TIER_PRIMARY else 10 * CAPITAL_MIN_POP)}
+                and self.population[r] >= (CAPITAL_MIN_POP if tier == TIER_PRIMARY else 10 * CAPITAL_MIN_POP)
+                and region_pop.get(int(self.admin1[r]), 0) < REGION_OVER_SEAT * int(self.population[r])}
 
     def prior(self, row: int, match: str, population_weight: float = POPULATION_WEIGHT) -> float:
         """Context-free score of a reading: how well the name matched, and how big the place is."""

@@ -461,3 +461,11 @@ def test_parse_an_unknown_village_with_only_foreign_namesakes_is_placed_at_its_r
 def test_parse_a_name_given_in_two_regions_is_not_moved_when_one_holds_it(gazetteer):
     text = "Shelling near Uzhivka, Donetsk Oblast and Uzhivka, Zhytomyr."
     assert {m.place.admin1 for m in mentions(text, gazetteer=gazetteer) if m.surface == "Uzhivka"} == {"Zhytomyr"}
+
+
+@pytest.mark.parametrize("text, surface, level", [
+    ("Voters in Quebec chose a new premier.", "Quebec", "admin1"),  # the province dwarfs Quebec City
+    ("Shelling hit Kharkiv overnight.", "Kharkiv", "settlement"),  # the city is half its oblast
+])
+def test_parse_a_bare_name_shared_by_a_region_and_its_seat(gazetteer, text, surface, level):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.level == level
