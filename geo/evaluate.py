@@ -42,7 +42,6 @@ class GeoparseScores:
     docs_per_s: float
 
 
-
 @dataclass(frozen=True)
 class EventScores:
     rows: int
@@ -51,7 +50,6 @@ class EventScores:
     acc161: float
     median_km: float
     rows_per_s: float
-
 
 
 def read_jsonl(path: Path) -> list[dict]:

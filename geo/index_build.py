@@ -40,7 +40,6 @@ BARE_REGION_MAX_ZIPF = 4.0  # commoner words than this, stripped of their region
 COUNTRY_ISLANDS_KM = 300.0  # islands this near a country's mainland count in its centre
 _GN_ADMIN1_CODE = re.compile(r"[A-Z]{2}\.\w+")
 
-# Region words that English news puts after an admin-1 name.
 # A postal place of the same name as a GeoNames settlement of its region, closer
 # than this, is that settlement (a city's post offices spread over its area).
 _SAME_PLACE_KM = 25.0
@@ -399,10 +398,7 @@ def _settlement_admin1(cities: dict, admin1, by_gn_code: dict[str, int]) -> list
     recs = list(cities.values())
     by_code = np.array([by_gn_code.get(f"{r['countrycode']}.{r['admin1code']}", -1) for r in recs])
     points = shapely.points([float(r["longitude"]) for r in recs], [float(r["latitude"]) for r in recs])
-    tree = shapely.STRtree(admin1.geometry.values)
-    pts, polys = tree.query(points, predicate="within")
-    inside = np.full(len(recs), -1)
-    inside[pts] = polys
+    inside = _admin1_containing(admin1, points)
     differ = np.flatnonzero((inside >= 0) & (inside != by_code))
     far = np.ones(len(differ), dtype=bool)
     coded = differ[by_code[differ] >= 0]
@@ -414,6 +410,17 @@ def _settlement_admin1(cities: dict, admin1, by_gn_code: dict[str, int]) -> list
     return result.tolist()
 
 
+def _admin1_containing(admin1, points) -> np.ndarray:
+    """The admin-1 index whose polygon holds each point; -1 for none (at sea, or
+    outside the simplified borders)."""
+    import shapely
+
+    pts, polys = shapely.STRtree(admin1.geometry.values).query(points, predicate="within")
+    inside = np.full(len(points), -1)
+    inside[pts] = polys
+    return inside
+
+
 def _add_postal(b: _Builder, admin1, by_gn_code) -> int:
     import shapely
 
@@ -422,10 +429,7 @@ def _add_postal(b: _Builder, admin1, by_gn_code) -> int:
     lon = np.array([float(r["lon"]) for r in rows])
     # Admin-1 by point in polygon: the postal file's own admin codes are not
     # always GeoNames admin-1 codes (Kyiv city and oblast are swapped).
-    tree = shapely.STRtree(admin1.geometry.values)
-    pts, polys = tree.query(shapely.points(lon, lat), predicate="within")
-    a1 = np.full(len(rows), -1)
-    a1[pts] = polys
+    a1 = _admin1_containing(admin1, shapely.points(lon, lat))
 
     added = 0
     seen: dict[tuple[str, str], list[int]] = defaultdict(list)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from . import lexicon
 from .gazetteer import TIER_VARIANT, Gazetteer
 from .model import Document, Mention
-from .names import fold
-from .names import skeleton
+from .names import fold, skeleton
 from .recognize import PERSON, Guess, _title_case, famous, find_candidates, keep, word_commonness
 from .resolution import resolve_guesses
 

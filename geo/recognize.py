@@ -272,6 +272,12 @@ def _abbreviation_dot(text: str, guess: Guess, prev: str) -> bool:
         or _LOWER_WORD_NEXT.match(text, guess.end + 1))
 
 
+def _dotted_abbreviation_keys(g: Gazetteer) -> frozenset[str]:
+    """Folded dotted abbreviations of admin-1 regions ("man" for "Man.")."""
+    return g.memoize(("dotted abbreviations",), lambda: frozenset(
+        fold(row[3]) for row in g.admin1_table if row[3].endswith(".")))
+
+
 def _abbreviation_of(g: Gazetteer, row: int, key: str) -> bool:
     """Whether ``row`` is an admin-1 region whose dotted abbreviation folds to ``key``."""
     if int(g.level[row]) != LEVEL_CODES["admin1"]:
@@ -357,28 +363,26 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if guess.demonym or guess.seat:
         return True
 
-    words_only = guess.hits
+    filtered = False
     if single and guess.hits and not guess.surface.isupper():
         # "Man." is Manitoba, "War." Warrap, "CHE" Switzerland; "Man", "War" and "Che"
         # are words ("NY", "NSW" are acronyms)
-        dotted = guess.surface.endswith(".") or _abbreviation_dot(text, guess, prev)
+        abbreviation = guess.key in _dotted_abbreviation_keys(g) and not (
+            guess.surface.endswith(".") or _abbreviation_dot(text, guess, prev))
         code3 = low in lexicon.country_codes3()
-        words_only = [(r, t) for r, t in guess.hits
-                      if not (not dotted and _abbreviation_of(g, r, guess.key))
-                      and not (code3 and int(g.level[r]) == LEVEL_CODES["country"])]
-        if not words_only:
-            guess.reasons.append("a region's abbreviation without its dot, or a country code not in capitals")
-            return False
-    if len(words_only) < len(guess.hits):
-        guess.hits = words_only
-        guess.importance = importance(g, guess.hits)
-    elif guess.hits and guess.hits[0][1] != TIER_VARIANT:
-        memo_key = ("importance", guess.key)
-        guess.importance = g.memo.get(memo_key)
-        if guess.importance is None:
-            guess.importance = g.memoize(memo_key, lambda: importance(g, guess.hits))
+        if abbreviation or code3:
+            words_only = [(r, t) for r, t in guess.hits
+                          if not (abbreviation and _abbreviation_of(g, r, guess.key))
+                          and not (code3 and int(g.level[r]) == LEVEL_CODES["country"])]
+            if not words_only:
+                guess.reasons.append("a region's abbreviation without its dot, or a country code not in capitals")
+                return False
+            filtered = len(words_only) < len(guess.hits)
+            guess.hits = words_only
+    if filtered or not guess.hits or guess.hits[0][1] == TIER_VARIANT:
+        guess.importance = importance(g, guess.hits)  # hits particular to this mention
     else:
-        guess.importance = importance(g, guess.hits)
+        guess.importance = g.memoize(("importance", guess.key), lambda: importance(g, guess.hits))
     if guess.hits and guess.hits[0][1] == TIER_VARIANT and guess.importance < VARIANT_MIN_IMPORTANCE:
         region = _container_after(text, guess, g)
         if region is None and prev not in lexicon.LOCATIVE_WORDS:

@@ -202,8 +202,8 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         n = names[key]
         if n.role == "demonym" and not n.locative and next_word(text, guess.end).lower() not in lexicon.PARTY_NOUNS:
             n.locative = True
-    _vote(g, [names[k] for k in keys])
     listed = [names[k] for k in keys]
+    _vote(g, listed)
     named_around = {k: _region_named_around(g, listed, names[k]) for k in keys if names[k].containers}
 
     ranked: dict[str, tuple] = {}  # key -> (candidates, best row), built once per name
