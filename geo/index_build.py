@@ -206,7 +206,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
             b.add_name(fold(rec["abbrev"]), row, TIER_ALTERNATE)
     step(5, "admin-1 regions")
 
-    admin2_by_gid = _add_admin2(b, by_gn_code)
+    admin2_by_gid = _add_admin2(b, admin1, by_gn_code)
     step(5, "admin-2 units")
 
     # GeoNames settlements
@@ -215,7 +215,11 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     step(5, "settlements")
     admin1_pop = defaultdict(int)
     chunk = max(1, len(cities) // 50)
-    city_a1 = _settlement_admin1(cities, admin1, by_gn_code)
+    recs = list(cities.values())
+    city_a1 = _admin1_of_points([f"{r['countrycode']}.{r['admin1code']}" for r in recs],
+                                [float(r["longitude"]) for r in recs], [float(r["latitude"]) for r in recs],
+                                admin1, by_gn_code)
+    del recs
     for n, rec in enumerate(cities.values()):
         a1 = city_a1[n]
         a2 = admin2_by_gid.get(city_admin2.get(int(rec["geonameid"]), -1), -1)
@@ -259,13 +263,15 @@ def _city_admin2() -> dict[int, int]:
     return {int(r["geonameid"]): int(r["admin2_geonameid"]) for r in _read_tsv_gz("city_admin2.tsv.gz")}
 
 
-def _add_admin2(b: _Builder, by_gn_code: dict[str, int]) -> dict[int, int]:
+def _add_admin2(b: _Builder, admin1, by_gn_code: dict[str, int]) -> dict[int, int]:
     """Second-level units (counties, raions); return geonameid -> row."""
     from wordfreq import zipf_frequency
 
     rows = {}
-    for rec in _read_tsv_gz("admin2.tsv.gz"):
-        a1 = by_gn_code.get(rec["admin1_code"], -1)
+    recs = list(_read_tsv_gz("admin2.tsv.gz"))
+    unit_a1 = _admin1_of_points([r["admin1_code"] for r in recs], [float(r["lon"]) for r in recs],
+                                [float(r["lat"]) for r in recs], admin1, by_gn_code)
+    for rec, a1 in zip(recs, unit_a1):
         row = b.add_place(rec["name"], rec["lat"], rec["lon"], 0, "admin2", int(rec["geonameid"]),
                           rec["country_code"], a1, rec["code"])
         b.admin2[row] = row
@@ -385,19 +391,18 @@ def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, fl
     return [(round(p.x, 5), round(p.y, 5)) for p in lonlat]
 
 
-def _settlement_admin1(cities: dict, admin1, by_gn_code: dict[str, int]) -> list[int]:
-    """Each settlement's admin-1 row (an index into ``admin1``): by its GeoNames
-    admin-1 code, unless the settlement lies 0.1 degree or more outside that
-    region and inside another; a settlement whose code names no region takes
+def _admin1_of_points(gn_codes: list[str], lon, lat, admin1, by_gn_code: dict[str, int]) -> list[int]:
+    """Each place's admin-1 row (an index into ``admin1``): by its GeoNames
+    admin-1 code ("FR.11"), unless the place lies 0.1 degree or more outside that
+    region and inside another; a place whose code names no region takes
     the one it lies in. Natural Earth's regions are not always GeoNames' (France's are
     departments, GeoNames' are regions; some codes are stale), so the point in
     polygon test settles those; the code wins near borders, where the
     simplified polygons may put a town on the wrong side."""
     import shapely
 
-    recs = list(cities.values())
-    by_code = np.array([by_gn_code.get(f"{r['countrycode']}.{r['admin1code']}", -1) for r in recs])
-    points = shapely.points([float(r["longitude"]) for r in recs], [float(r["latitude"]) for r in recs])
+    by_code = np.array([by_gn_code.get(code, -1) for code in gn_codes], dtype=np.int64)
+    points = shapely.points(np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
     inside = _admin1_containing(admin1, points)
     differ = np.flatnonzero((inside >= 0) & (inside != by_code))
     far = np.ones(len(differ), dtype=bool)

@@ -135,6 +135,13 @@ def test_gazetteer_settlement_region_is_the_one_it_lies_in(gazetteer, query, adm
     assert best(gazetteer, query).place.admin1 == admin1
 
 
+def test_gazetteer_county_region_is_the_one_it_lies_in(gazetteer):
+    # The department of Paris carries GeoNames' code FR.11 (Ile-de-France), which
+    # Natural Earth's stale codes give to the Aude.
+    units = [c.place for c in gazetteer.candidates("Paris") if c.place.level == "admin2"]
+    assert units and {(p.country_code, p.admin1) for p in units} == {("FR", "Paris")}
+
+
 def test_gazetteer_a_rare_bare_county_name_is_the_county_a_common_one_is_not(gazetteer):
     assert best(gazetteer, "DuPage").place.name == "DuPage County"
     assert all(c.place.level != "admin2" for c in gazetteer.candidates("Swift"))  # Swift County, Minn.
