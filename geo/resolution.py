@@ -43,6 +43,8 @@ NAMED_AROUND_KM = 150.0
 REGION_NAMESAKE_PENALTY = 1.0
 NAMESAKE_TOWN_MAX_POP = 100_000
 W_CONTAINER = 3.0
+# How far from a town's centre a place may lie and still be in it ("Brooklyn, New York").
+TOWN_HOLDS_KM = 30.0
 W_NEAR = 1.5
 NEAR_KM = 300.0
 _NEAR_COS = float(np.cos(NEAR_KM / EARTH_RADIUS_KM))
@@ -190,13 +192,16 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     keys = list(names)
     index = {k: i for i, k in enumerate(keys)}
     # "X, Y" and "X in (the) Y": Y may contain X.
-    for a, b, ka, kb in zip(guesses, guesses[1:], order, order[1:]):
+    contains: dict[int, str] = {}  # guess index -> key of the name it is given as the container of
+    for k, (a, b, ka, kb) in enumerate(zip(guesses, guesses[1:], order, order[1:])):
         gap = text[a.end:b.start]
-        if ka == kb or len(gap) - gap.count(" ") - gap.count("\n") - gap.count("\t") > _MAX_GLUE:
+        if len(gap) - gap.count(" ") - gap.count("\n") - gap.count("\t") > _MAX_GLUE:
             continue  # most gaps are sentences long: no glue, however spaced
         glue = _KIND_WORD.sub("", gap.lower()).strip()
         if glue in _CONTAINER_GLUE:
-            names[ka].containers.add(index[kb])
+            contains[k + 1] = ka  # "Oaxaca, Oaxaca": the second is the state
+            if ka != kb:
+                names[ka].containers.add(index[kb])
     # A demonym votes for its country only where some use of it may be locative.
     for guess, key in zip(guesses, order):
         n = names[key]
@@ -208,7 +213,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
 
     ranked: dict[str, tuple] = {}  # key -> (candidates, best row), built once per name
     mentions = []
-    for guess, key in zip(guesses, order):
+    for i, (guess, key) in enumerate(zip(guesses, order)):
         n = names[key]
         if n.fixed is not None or len(n.rows) == 0:
             cands = (Candidate(n.fixed, 1.0, "exact"),) if n.fixed is not None else ()
@@ -222,6 +227,13 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
                 cands = (Candidate(g.place(region), cands[0].score, "container"), *cands[:4])
             ranked[key] = (cands, region if region is not None else int(n.rows[top[0]]))
         cands, row = ranked[key]
+        if i in contains:
+            held = ranked.get(contains[i])
+            region = _region_holding(g, n, ranked[contains[i]][1]) if held is not None else None
+            if region is not None:
+                row = region
+                cands = (Candidate(g.place(region), cands[0].score, "container"),
+                         *(c for c in cands if c.place.id != g.place(region).id))[:5]
         mentions.append(Mention(guess.start, guess.end, guess.surface, cands[0].place, cands,
                                 _role(g, text, guess, row), doc_id))
     return mentions
@@ -269,6 +281,22 @@ def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | No
     # itself, put in the neighbouring region by the simplified polygons.
     near = haversine_km(g.lat[region], g.lon[region], g.lat[same_country], g.lon[same_country]).min()
     return region if near > NAMED_AROUND_KM else None
+
+
+def _region_holding(g: Gazetteer, n: _Name, held: int) -> int | None:
+    """The region reading of a container name when its pick is a town that cannot
+    hold the place given before it: "Sudzha, Kursk" and "Albany, New York" name
+    the region, "Brooklyn, New York" the city around Brooklyn, "Oaxaca, Oaxaca"
+    the state of the city."""
+    pick = int(n.rows[n.pick])
+    if int(g.level[pick]) != _SETTLEMENT or int(g.level[held]) not in (_SETTLEMENT, _ADMIN2):
+        return None
+    if pick != held and haversine_km(g.lat[pick], g.lon[pick], g.lat[held], g.lon[held]) <= TOWN_HOLDS_KM:
+        return None
+    for r in n.rows.tolist():
+        if int(g.level[r]) == _ADMIN1 and _inside(g, np.array([held]), r)[0]:
+            return r
+    return None
 
 
 def _container_region(g: Gazetteer, c: _Name) -> int | None:

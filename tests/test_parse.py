@@ -469,3 +469,19 @@ def test_parse_a_name_given_in_two_regions_is_not_moved_when_one_holds_it(gazett
 ])
 def test_parse_a_bare_name_shared_by_a_region_and_its_seat(gazetteer, text, surface, level):
     assert find(mentions(text, gazetteer=gazetteer), surface).place.level == level
+
+
+@pytest.mark.parametrize("text, container, level, code", [
+    ("Shelling hit Sudzha, Kursk, on Monday.", "Kursk", "admin1", "RU-KRS"),  # the oblast, 90 km from its city
+    ("He moved to Albany, New York, last year.", "New York", "admin1", "US-NY"),
+    ("She grew up in Brooklyn, New York, and stayed.", "New York", "settlement", "US-NY"),  # the city holds Brooklyn
+])
+def test_parse_a_container_after_a_town_is_the_region_unless_its_town_may_hold_it(gazetteer, text, container,
+                                                                                    level, code):
+    place = find(mentions(text, gazetteer=gazetteer), container).place
+    assert (place.level, place.admin1_code) == (level, code)
+
+
+def test_parse_a_town_given_in_its_namesake_is_in_the_region(gazetteer):
+    ms = [m for m in mentions("Police in Oaxaca, Oaxaca said so.", gazetteer=gazetteer) if m.surface == "Oaxaca"]
+    assert [m.place.level for m in ms] == ["settlement", "admin1"]
