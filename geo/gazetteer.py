@@ -130,6 +130,7 @@ class Gazetteer:
         self.capitals: frozenset[int] = frozenset(cols["capitals"])
         self._places: dict[int, Place] = {}
         self.memo: dict = {}  # per-name results of the parser (readings, importance), bounded
+        self._derived: dict = {}  # whole-gazetteer arrays computed on first use, never emptied
         self.admin1_table: list[tuple[str, str, str, str, str]] = cols["admin1_table"]
 
     _shared: Gazetteer | None = None
@@ -172,6 +173,14 @@ class Gazetteer:
             if len(self.memo) > 200_000:
                 self.memo.clear()
             value = self.memo[key] = compute()
+            return value
+
+    def derive(self, key, compute):
+        """``compute()`` once per gazetteer: arrays over every row, like the columns."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            value = self._derived[key] = compute()
             return value
 
     def _make_place(self, row: int) -> Place:

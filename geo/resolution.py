@@ -251,12 +251,18 @@ def _region_key(country_id: int, admin1: int) -> int:
     return country_id * 10_000 + admin1 if admin1 >= 0 else -1
 
 
+def _row_facts(g: Gazetteer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Country ids, region keys and unit-sphere points of every row of the gazetteer."""
+    cid = np.array([_country_id(c) for c in g.country], dtype=np.int64)
+    a1 = np.where(g.admin1 >= 0, cid * 10_000 + g.admin1, -1).astype(np.int64)  # as _region_key
+    return cid, a1, unit_vectors(g.lat, g.lon)
+
+
 def _facts(g: Gazetteer, rows: np.ndarray) -> tuple:
     """Per-reading facts of a name that no context changes: country ids, region
     keys, points on the unit sphere, the set of rows."""
-    cid = np.array([_country_id(g.country[r]) for r in rows], dtype=np.int64)
-    a1 = np.array([_region_key(c, int(g.admin1[r])) for c, r in zip(cid.tolist(), rows)], dtype=np.int64)
-    return cid, a1, unit_vectors(g.lat[rows], g.lon[rows]), frozenset(rows.tolist())
+    cid, a1, xyz = g.derive("row facts", lambda: _row_facts(g))
+    return cid[rows], a1[rows], xyz[rows], frozenset(rows.tolist())
 
 
 def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | None:
