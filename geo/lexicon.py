@@ -60,7 +60,8 @@ PARTY_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson media outlets sources bloggers milbloggers propagandists "
     "strikes strike attack attacks attackers shelling missile missiles drone drones aircraft jets "
     "warplanes helicopters artillery tanks offensive counteroffensive advance assault assaults "
-    "invasion incursion occupiers occupation".split()
+    "invasion incursion occupiers occupation rebel rebels separatist separatists militants fighters militia "
+    "militiamen".split()
 )
 
 

@@ -77,3 +77,15 @@ def test_evaluate_bad_corpus_is_a_one_line_error(tmp_path, capsys, content, mess
 def test_evaluate_missing_corpus_is_a_one_line_error(tmp_path, capsys):
     assert main(["eval", "events", str(tmp_path / "nope.jsonl")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Forces fired mortars at Luhansk rebel positions in Kreminna, Luhansk.", "Kreminna"),
+    ("Russian forces were shelling Kupiansk, damaging the office of Izium Radio.", "Kupyansk"),
+    ("Russian forces shelled near Kupiansk, Kharkiv region.", "Kupyansk"),
+])
+def test_event_place_is_not_a_name_qualifying_a_noun(gazetteer, text, place):
+    from geo import parse
+    from geo.focus import event_place
+
+    assert event_place(parse(text, gazetteer=gazetteer)).name == place
