@@ -101,6 +101,7 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     # Countries and regions whose main name this is: a town outside them that bears
     # it ("California, Maryland", "Koréa, Côte d'Ivoire") is rarely what the bare name means.
     named_regions = [r for r, _t in guess.hits if int(g.level[r]) in (_COUNTRY, _ADMIN1) and fold(g.names[r]) == guess.key]
+    own_skeleton = skeleton(guess.key)
     scored = []
     for row, tier in guess.hits:
         level = int(g.level[row])
@@ -110,13 +111,13 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
             continue
         score = g.name_prior(row, MATCH_TIER[tier], capitals_of, region_phrase, PRIOR_POPULATION)
         if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and int(g.admin1[row]) not in seats_of \
-                and skeleton(fold(g.names[row])) != skeleton(guess.key):
+                and skeleton(fold(g.names[row])) != own_skeleton:
             # ...unless it is the big town a region of this name is named after, or the
             # name only spells its own in another romanisation: "Kostiantynivka" is the
             # city Kostyantynivka, "Mykolaiv" the city Mykolayiv, whatever villages share it.
             score -= COMMON_NAME_ALTERNATE_PENALTY
         if named_regions and level == _SETTLEMENT and int(g.population[row]) < NAMESAKE_TOWN_MAX_POP \
-                and not any(_inside(g, np.array([row]), region)[0] for region in named_regions):
+                and not any(_row_inside(g, row, region) for region in named_regions):
             score -= REGION_NAMESAKE_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
@@ -150,6 +151,16 @@ def _inside(g: Gazetteer, rows: np.ndarray, container: int) -> np.ndarray:
     if level == _ADMIN2:
         return g.admin2[rows] == container
     return np.zeros(len(rows), dtype=bool)
+
+
+def _row_inside(g: Gazetteer, row: int, container: int) -> bool:
+    """``_inside`` for one row."""
+    level = int(g.level[container])
+    if level == _ADMIN2:
+        return int(g.admin2[row]) == container
+    if level not in (_COUNTRY, _ADMIN1) or g.country[row] != g.country[container]:
+        return False
+    return level == _COUNTRY or int(g.admin1[row]) == int(g.admin1[container])
 
 
 def _role(g: Gazetteer, text: str, guess: Guess, row: int) -> str:
@@ -300,7 +311,7 @@ def _region_holding(g: Gazetteer, n: _Name, held: int) -> int | None:
     if pick != held and haversine_km(g.lat[pick], g.lon[pick], g.lat[held], g.lon[held]) <= TOWN_HOLDS_KM:
         return None
     for r in n.rows.tolist():
-        if int(g.level[r]) == _ADMIN1 and _inside(g, np.array([held]), r)[0]:
+        if int(g.level[r]) == _ADMIN1 and _row_inside(g, held, r):
             return r
     return None
 
