@@ -7,7 +7,8 @@ For each row's ``location`` (a place name coded by ACLED with its own lat/lon),
 counts a hit when the gazetteer has a place of that name (any of its names,
 romanisation variants included) within 10 km, or 25 km, of the row's point.
 "before" uses only GeoNames cities500, admin-1 regions and countries; "after"
-adds the GeoNames postal places of Ukraine and Russia (ids ``pc:``).
+adds the GeoNames postal places of Ukraine and Russia (ids ``pc:``) and the
+settlements of Ukraine's codifier, at their hromada's centre (ids ``katottg:``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from geo.distance import haversine_km  # noqa: E402
 from geo.gazetteer import Gazetteer  # noqa: E402
+
+
+_ADDED = ("pc:", "katottg:")  # places beyond GeoNames cities500
 
 
 def main() -> None:
@@ -38,12 +42,12 @@ def main() -> None:
         for c in found:
             km = float(haversine_km(row["lat"], row["lon"], c.place.lat, c.place.lon))
             best["after"] = min(best["after"], km)
-            if not c.place.id.startswith("pc:"):
+            if not c.place.id.startswith(_ADDED):
                 best["before"] = min(best["before"], km)
         for tag in ("before", "after"):
             counts[f"{tag}10"] += best[tag] <= 10
             counts[f"{tag}25"] += best[tag] <= 25
-        counts["name_before"] += any(not c.place.id.startswith("pc:") for c in found)
+        counts["name_before"] += any(not c.place.id.startswith(_ADDED) for c in found)
         counts["name_after"] += bool(found)
         if best["after"] > 25:
             misses.append((row["location"], row.get("admin1"), round(best["after"])))

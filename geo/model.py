@@ -7,6 +7,14 @@ from dataclasses import asdict, dataclass
 LEVELS = ("settlement", "admin2", "admin1", "country", "area")
 
 
+APPROXIMATE_ID_PREFIX = "katottg:"
+
+
+def is_approximate(place_id: str) -> bool:
+    """Whether a place of this id stands at its hromada's centre, not at its own point."""
+    return str(place_id).startswith(APPROXIMATE_ID_PREFIX)
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A real place, as the gazetteer knows it.
@@ -16,7 +24,10 @@ class Place:
     ``id`` is stable across runs: ``gn:<geonameid>`` for GeoNames places,
     ``iso:<ISO 3166 code>`` for admin-1 regions and countries (``iso:<code>/<name>``
     for the smaller units of a code Natural Earth gives several), and
-    ``pc:<country>:<n>`` for GeoNames postal places that have no geonameid.
+    ``pc:<country>:<n>`` for GeoNames postal places that have no geonameid, and
+    ``katottg:<code>`` for Ukrainian settlements known only from the official
+    codifier, which gives no coordinates: they stand at their hromada's centre
+    (``approximate``), typically 5 to 20 km off.
     """
 
     id: str
@@ -29,6 +40,11 @@ class Place:
     admin1_code: str = ""
     geonameid: int | None = None
     population: int = 0
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the point only approximates the place (see ``is_approximate``)."""
+        return is_approximate(self.id)
 
     @property
     def label(self) -> str:

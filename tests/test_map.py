@@ -234,3 +234,16 @@ def test_map_date_control_only_when_dates_differ(built):
     one_day = claims.copy()
     one_day["report_date"] = "2024-09-12"
     assert 'id="cm-date-range"' not in render_html(to_map(one_day))
+
+
+def test_map_a_place_at_its_hromada_centre_says_so(tmp_path, gazetteer):
+    from layers.webmap import claim_card
+
+    (tmp_path / "d.md").write_text("---\nsource: Russian MoD\ndate: 2022-08-15\n---\n"
+                                   "Russia's Defence Ministry said its forces had captured Spirne, Donetsk region.\n",
+                                   encoding="utf-8")
+    claims, _mentions = build_layers(iter_documents([str(tmp_path)]), progress=False)
+    rows = [r for _, r in claims.iterrows() if r["place_name"] == "Spirne"]
+    assert rows and rows[0]["place_id"].startswith("katottg:") and claim_card(rows[0])["approx"]
+    others = [r for _, r in claims.iterrows() if r["place_name"] != "Spirne"]
+    assert others and not any(claim_card(r).get("approx") for r in others)

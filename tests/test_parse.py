@@ -367,12 +367,12 @@ def test_parse_a_state_abbreviation_before_a_lower_case_word(gazetteer):
 
 
 def test_parse_an_unknown_village_given_in_a_region_is_placed_at_that_region(gazetteer):
-    # The gazetteer knows an Uzhivka only in Zhytomyr oblast, 800 km from Donetsk oblast.
-    m = find(mentions("Ukrainian forces fired mortars at positions near Uzhivka, Donetsk.", gazetteer=gazetteer),
-             "Uzhivka")
+    # The gazetteer knows an Uzhok only in Zakarpattia, 1,000 km from Donetsk oblast.
+    m = find(mentions("Ukrainian forces fired mortars at positions near Uzhok, Donetsk.", gazetteer=gazetteer),
+             "Uzhok")
     assert (m.place.level, m.place.id) == ("admin1", "iso:UA-14")
     assert m.candidates[0].match == "container"
-    assert any(c.place.admin1 == "Zhytomyr" for c in m.candidates[1:])  # the namesake stays a candidate
+    assert any(c.place.admin1 == "Zakarpattia" for c in m.candidates[1:])  # the namesake stays a candidate
 
 
 def test_parse_a_namesake_just_over_the_border_keeps_its_place(gazetteer):
@@ -459,8 +459,8 @@ def test_parse_an_unknown_village_with_only_foreign_namesakes_is_placed_at_its_r
 
 
 def test_parse_a_name_given_in_two_regions_is_not_moved_when_one_holds_it(gazetteer):
-    text = "Shelling near Uzhivka, Donetsk Oblast and Uzhivka, Zhytomyr."
-    assert {m.place.admin1 for m in mentions(text, gazetteer=gazetteer) if m.surface == "Uzhivka"} == {"Zhytomyr"}
+    text = "Shelling near Uzhok, Donetsk Oblast and Uzhok, Zakarpattia."
+    assert {m.place.admin1 for m in mentions(text, gazetteer=gazetteer) if m.surface == "Uzhok"} == {"Zakarpattia"}
 
 
 @pytest.mark.parametrize("text, surface, level", [
