@@ -178,8 +178,15 @@ def _role(g: Gazetteer, text: str, guess: Guess, row: int) -> str:
     return "place"
 
 
+def _glued(text: str, a: Guess, b: Guess) -> bool:
+    """Whether ``b`` is given as the container of ``a``: "X, Y", "X in (the) Y", "X (Y)"."""
+    gap = text[a.end:b.start]
+    if len(gap) - gap.count(" ") - gap.count("\n") - gap.count("\t") > _MAX_GLUE:
+        return False  # most gaps are sentences long: no glue, however spaced
+    return _KIND_WORD.sub("", gap.lower()).strip() in _CONTAINER_GLUE
+
+
 def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str | None = None) -> list[Mention]:
-    names: dict[str, _Name] = {}
     order: list[str] = []
     for guess in guesses:
         key = guess.key
@@ -188,6 +195,18 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             # "Andrijiwka, Kharkiv Oblast" and "Andrijiwka, Donetsk Oblast" are two names.
             key += "|" + ",".join(str(r) for r, _t in guess.hits)
         order.append(key)
+    glued = [k for k in range(len(guesses) - 1) if _glued(text, guesses[k], guesses[k + 1])]
+    # A name given in two containers is two names: "Novoselivka (Donetsk) and
+    # Novoselivka (Kharkiv)"; its mentions without a container stay one more.
+    given_in: dict[str, set[str]] = defaultdict(set)
+    for k in glued:
+        given_in[order[k]].add(order[k + 1])
+    for k in glued:
+        if len(given_in[order[k]]) > 1 and order[k] != order[k + 1]:
+            order[k] += "|in:" + order[k + 1]
+
+    names: dict[str, _Name] = {}
+    for guess, key in zip(guesses, order):
         if key in names:
             continue
         if guess.demonym is not None or guess.seat is not None:
@@ -197,22 +216,16 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             if guess.hits and guess.hits[0][1] == TIER_VARIANT:
                 rows, priors = _readings(g, guess)  # variant readings, filtered by their context: not memoised
             else:
-                rows, priors = g.memoize(("readings", key, tuple(r for r, _t in guess.hits)),
+                rows, priors = g.memoize(("readings", guess.key, tuple(r for r, _t in guess.hits)),
                                          lambda: _readings(g, guess))
             names[key] = _Name(key, np.array(rows, dtype=np.int64), np.array(priors, dtype=float))
     keys = list(names)
     index = {k: i for i, k in enumerate(keys)}
-    # "X, Y" and "X in (the) Y": Y may contain X.
     contains: dict[int, str] = {}  # guess index -> key of the name it is given as the container of
-    for k, (a, b, ka, kb) in enumerate(zip(guesses, guesses[1:], order, order[1:])):
-        gap = text[a.end:b.start]
-        if len(gap) - gap.count(" ") - gap.count("\n") - gap.count("\t") > _MAX_GLUE:
-            continue  # most gaps are sentences long: no glue, however spaced
-        glue = _KIND_WORD.sub("", gap.lower()).strip()
-        if glue in _CONTAINER_GLUE:
-            contains[k + 1] = ka  # "Oaxaca, Oaxaca": the second is the state
-            if ka != kb:
-                names[ka].containers.add(index[kb])
+    for k in glued:
+        contains[k + 1] = order[k]  # "Oaxaca, Oaxaca": the second is the state
+        if order[k] != order[k + 1]:
+            names[order[k]].containers.add(index[order[k + 1]])
     # A demonym votes for its country only where some use of it may be locative.
     for guess, key in zip(guesses, order):
         n = names[key]

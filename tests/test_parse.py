@@ -458,9 +458,10 @@ def test_parse_an_unknown_village_with_only_foreign_namesakes_is_placed_at_its_r
     assert m.place.id == "iso:UA-14"
 
 
-def test_parse_a_name_given_in_two_regions_is_not_moved_when_one_holds_it(gazetteer):
+def test_parse_a_name_given_in_two_regions_is_moved_only_where_its_region_lacks_it(gazetteer):
     text = "Shelling near Uzhok, Donetsk Oblast and Uzhok, Zakarpattia."
-    assert {m.place.admin1 for m in mentions(text, gazetteer=gazetteer) if m.surface == "Uzhok"} == {"Zakarpattia"}
+    places = [m.place for m in mentions(text, gazetteer=gazetteer) if m.surface == "Uzhok"]
+    assert [(p.level, p.admin1) for p in places] == [("admin1", "Donetsk"), ("settlement", "Zakarpattia")]
 
 
 @pytest.mark.parametrize("text, surface, level", [
@@ -485,3 +486,12 @@ def test_parse_a_container_after_a_town_is_the_region_unless_its_town_may_hold_i
 def test_parse_a_town_given_in_its_namesake_is_in_the_region(gazetteer):
     ms = [m for m in mentions("Police in Oaxaca, Oaxaca said so.", gazetteer=gazetteer) if m.surface == "Oaxaca"]
     assert [m.place.level for m in ms] == ["settlement", "admin1"]
+
+
+@pytest.mark.parametrize("text, name, regions", [
+    ("Russian forces attacked near Novoselivka (Donetsk) and Novoselivka (Kharkiv).", "Novoselivka",
+     ["Donetsk", "Kharkiv"]),
+    ("Shelling near Uzhivka, Donetsk Oblast and Uzhivka, Zhytomyr.", "Uzhivka", ["Donetsk", "Zhytomyr"]),
+])
+def test_parse_one_name_given_in_two_regions_is_two_places(gazetteer, text, name, regions):
+    assert [m.place.admin1 for m in mentions(text, gazetteer=gazetteer) if m.surface == name] == regions
