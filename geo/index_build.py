@@ -48,6 +48,7 @@ _SAME_PLACE_KM = 25.0
 # A hromada (Ukraine's municipality since 2020) spans up to some 80 km: a settlement
 # of the gazetteer this near a hromada's centre, and of the same name, is its village.
 HROMADA_KM = 40.0
+HROMADA_WORDS = ("hromada", "community", "territorial community", "territorial hromada")
 
 
 @dataclass
@@ -493,6 +494,8 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
         return region, keys, sorted(rows)
 
     records = list(_read_tsv_gz("katottg_ua.tsv.gz"))
+    hromadas = [rec for rec in records if rec["category"] == "H"]
+    records = [rec for rec in records if rec["category"] != "H"]
     centres: dict[str, int] = {}
     for rec in records:
         if rec["centre"] == "1":
@@ -516,6 +519,19 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
                           f"katottg:{rec['code']}", admin2=b.admin2[centre])
         for k in keys:
             b.add_name(k, row, TIER_PRIMARY)
+        added += 1
+    # Hromadas, at their centre: "Velykopysarivska hromada", "... territorial community"
+    for rec in hromadas:
+        centre = centres.get(rec["hromada"])
+        if centre is None:
+            continue
+        name = romanize_uk(rec["name"])
+        row = b.add_place(f"{name} hromada", b.lat[centre], b.lon[centre], 0, "admin2", None, "UA",
+                          region_of.get(rec["region"], -1), f"katottg:{rec['code']}")
+        b.admin2[row] = row
+        for suffix in HROMADA_WORDS:
+            b.add_name(fold(f"{name} {suffix}"), row, TIER_PRIMARY)
+        b.add_name(fold(f"{rec['name']} громада"), row, TIER_PRIMARY)
         added += 1
     return added
 

@@ -29,7 +29,7 @@ MAX_WORDS = 6
 CONNECTORS = ("of", "de", "del", "della", "la", "le", "les", "du", "des", "da", "di", "do", "dos", "das",
               "upon", "on", "am", "an", "der", "den", "el", "al", "y", "en", "sur")
 # Lower-case words that may close a name: the region words, raions, and "city" ("Sumy city").
-REGION_TAIL = frozenset(REGION_WORDS) | {"raion", "rayon", "city"}
+REGION_TAIL = frozenset(REGION_WORDS) | {"raion", "rayon", "city", "hromada", "community"}
 # Words that may open a sentence-initial run without being part of the name ("The city").
 FUNCTION_WORDS = frozenset(
     "the a an this that these those in on at of for and but or to from by with as it he she they we i "
@@ -44,10 +44,12 @@ _WORD = (
     rf"|(?:{'|'.join(ABBREVIATIONS)})\."  # St. Petersburg
     rf"|[{_UPPER}][\w]*(?:['’\-](?!s\b)[\w]+)*)"  # Kursk, Kurs'k, Ivano-Frankivsk (not Ukraine's)
 )
+# What may close a run after its capitalised words: "Kursk region", "Bilopilska territorial community".
+_TAIL_PHRASES = sorted(REGION_TAIL | {"territorial community", "territorial hromada"}, key=len, reverse=True)
 _RUN = re.compile(
     rf"(?=[{_UPPER}])(?<![\w'’\-]){_WORD}"
     rf"(?:(?: |-)(?:(?:{'|'.join(CONNECTORS)}) )?{_WORD})*"
-    rf"(?: (?:{'|'.join(sorted(REGION_TAIL))})\b)?"
+    rf"(?: (?:{'|'.join(_TAIL_PHRASES)})\b)?"
 )
 # Words of a run: hyphenated compounds split into their parts ("Egyptian-US",
 # "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.

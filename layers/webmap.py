@@ -159,7 +159,7 @@ function claimmapPopup(p) {
     line(root, [el("b", c.what)]);
     var place = line(root, [el("span", "Place: " + (c.place || ""))]);
     if (c.inferred) { place.appendChild(el("i", " (inferred from context)")); }
-    if (c.approx) { place.appendChild(el("i", " (approximate: at its hromada's centre)")); }
+    if (c.approx) { place.appendChild(el("i", " (approximate: a hromada's centre)")); }
     var q = el("blockquote", null, "cm-quote");
     q.appendChild(document.createTextNode(c.quote[0])); if (c.quote[1]) { q.appendChild(el("mark", c.quote[1])); }
     q.appendChild(document.createTextNode(c.quote[2])); root.appendChild(q);
@@ -281,7 +281,7 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
         if len(places):
             feats = [_feature(r["geometry"], {
                 "title": f"{r['surface']} → {r['place_name']} ({r['level']}, {r['country_code']}"
-                         + (", approximate: at its hromada's centre)" if is_approximate(r["place_id"]) else ")"),
+                         + (", approximate: a hromada's centre)" if is_approximate(r["place_id"]) else ")"),
                 "note": f"{r['doc_id']}:{int(r['span_start'])}-{int(r['span_end'])}",
                 "tip": r["place_name"], "date": r.get("report_date") or "", "colour": "#455a64",
                 "dash": None, "weight": 1, "fill": 0.4}) for _, r in places.iterrows()]

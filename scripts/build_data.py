@@ -49,8 +49,9 @@ settlement lies in)
     official act of a state body, it is not subject to copyright in Ukraine
     (Law of Ukraine "On Copyright and Related Rights", art. 10). One row per
     settlement (cities, towns, villages, rural settlements) with its region,
-    district (raion), hromada and whether it is the hromada's centre: the
-    codifier lists a hromada's administrative centre first. It has no
+    district (raion), hromada and whether it is the hromada's centre (the
+    codifier lists a hromada's administrative centre first), and one row per
+    hromada (category ``H``). It has no
     coordinates; the gazetteer places a settlement missing from GeoNames at
     its hromada's centre.
 
@@ -320,15 +321,19 @@ def build_katottg(xlsx: bytes) -> None:
             continue  # the title rows
         if category == "P" and not l3:
             raion_name[l2] = name
+        if category == "H" and l3 and not l4:  # the hromada itself, named like an adjective: "Сумська"
+            rows.append((l3, KATOTTG_REGION_ISO[l1[2:4]], raion_name.get(l2, ""), l3, name, category, 0))
+            continue
         if category not in KATOTTG_SETTLEMENTS or not l4 or l5:
             continue
         region = KATOTTG_REGION_ISO[l1[2:4]]
         centre = centre_of.setdefault(l3, l4) == l4
         rows.append((l4, region, raion_name.get(l2, ""), l3, name, category, int(centre)))
-    if len(rows) < 25_000 or len({r[1] for r in rows}) < 25:
+    if len(rows) < 27_000 or len({r[1] for r in rows}) < 25:
         raise SystemExit(f"katottg: only {len(rows)} settlements read; has the codifier's layout changed?")
     _write_tsv_gz("katottg_ua.tsv.gz", ["code", "region", "raion", "hromada", "name", "category", "centre"], rows)
-    print(f"katottg: {len(rows)} settlements in {len(centre_of)} hromadas", file=sys.stderr)
+    hromadas = sum(1 for r in rows if r[5] == "H")
+    print(f"katottg: {len(rows) - hromadas} settlements, {hromadas} hromadas", file=sys.stderr)
 
 
 def write_manifest(sources: dict[str, str]) -> None:

@@ -495,3 +495,16 @@ def test_parse_a_town_given_in_its_namesake_is_in_the_region(gazetteer):
 ])
 def test_parse_one_name_given_in_two_regions_is_two_places(gazetteer, text, name, regions):
     assert [m.place.admin1 for m in mentions(text, gazetteer=gazetteer) if m.surface == name] == regions
+
+
+@pytest.mark.parametrize("surface", ["Bilopilska hromada", "Bilopilska territorial community",
+                                     "Bilopilska community"])
+def test_parse_a_hromada_stands_at_its_centre(gazetteer, surface):
+    m = find(mentions(f"Russian forces shelled the {surface} in Sumy oblast.", gazetteer=gazetteer), surface)
+    bilopillia = find(mentions("Shelling hit Bilopillia, Sumy oblast.", gazetteer=gazetteer), "Bilopillia").place
+    assert (m.place.level, m.place.admin1, m.place.name) == ("admin2", "Sumy", "Bilopilska hromada")
+    assert (m.place.lat, m.place.lon) == (bilopillia.lat, bilopillia.lon) and m.place.approximate
+
+
+def test_parse_a_community_of_people_is_no_hromada(gazetteer):
+    assert surfaces(mentions("The Muslim community of Kharkiv met.", gazetteer=gazetteer)) == {"Kharkiv"}
