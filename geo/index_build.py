@@ -49,6 +49,7 @@ _SAME_PLACE_KM = 25.0
 # of the gazetteer this near a hromada's centre, and of the same name, is its village.
 HROMADA_KM = 40.0
 HROMADA_WORDS = ("hromada", "community", "territorial community", "territorial hromada")
+RAION_WORDS = ("raion", "rayon", "district")
 
 
 @dataclass
@@ -475,53 +476,51 @@ def _add_postal(b: _Builder, admin1, by_gn_code) -> int:
 
 
 def _add_katottg(b: _Builder, admin1_table) -> int:
-    """Settlements of Ukraine's official codifier (KATOTTG) that neither GeoNames
-    file has, placed at the centre of their hromada (the codifier has no
-    coordinates; a hromada's villages lie within about HROMADA_KM of its centre),
-    with ids ``katottg:<code>``. A hromada whose centre the gazetteer cannot
-    place unambiguously adds nothing."""
+    """Ukraine's official codifier (KATOTTG), which has no coordinates: the
+    settlements that neither GeoNames file has, at the centre of their hromada
+    (a hromada's villages lie within about HROMADA_KM of it), the hromadas at
+    their centres, and the raions at theirs; ids ``katottg:<code>``. A hromada
+    whose centre the gazetteer cannot place unambiguously adds nothing."""
     region_of = {}
     for i, rec in enumerate(admin1_table):
         if rec[2] == "UA":
             region_of.setdefault(rec[0], i)
-    settlement = LEVEL_CODES["settlement"]
-
-    def known(rec) -> tuple[int, set[str], list[int]]:
-        region = region_of.get(rec["region"], -1)
-        keys = {k for k in (fold(rec["name"]), fold(romanize_uk(rec["name"]))) if k}
-        rows = {r for k in keys for r in b.keys.get(k, {})
-                if b.level[r] == settlement and b.country[r] == "UA" and b.admin1[r] == region}
-        return region, keys, sorted(rows)
-
     records = list(_read_tsv_gz("katottg_ua.tsv.gz"))
-    hromadas = [rec for rec in records if rec["category"] == "H"]
-    records = [rec for rec in records if rec["category"] != "H"]
+    units = {c: [rec for rec in records if rec["category"] == c] for c in ("H", "P")}
+    records = [rec for rec in records if rec["category"] not in units]
     centres: dict[str, int] = {}
     for rec in records:
         if rec["centre"] == "1":
-            _region, _keys, rows = known(rec)
+            rows = _katottg_known(b, rec, region_of.get(rec["region"], -1))[1]
             by_size = sorted(rows, key=lambda r: -b.population[r])
             if len(by_size) == 1 or (by_size and b.population[by_size[0]] > b.population[by_size[1]]):
                 centres[rec["hromada"]] = by_size[0]  # one place, or the biggest of its namesakes
-    added = 0
+    raions = _add_raions(b, units["P"], units["H"], centres, region_of)
+    added = len(raions)
     for rec in records:
         centre = centres.get(rec["hromada"])
         if centre is None:
             continue
-        region, keys, rows = known(rec)
+        region = region_of.get(rec["region"], -1)
+        keys, rows = _katottg_known(b, rec, region)
+        raion = raions.get((rec["region"], rec["raion"]), -1)
+        clat, clon = b.lat[centre], b.lon[centre]
+        near = [r for r, km in zip(rows, haversine_km(clat, clon, np.array([b.lat[r] for r in rows]),
+                                                      np.array([b.lon[r] for r in rows]))) if km <= HROMADA_KM]
+        if near:  # the gazetteer has it already: it lies in this raion, if nothing else says where
+            for r in near:
+                if b.admin2[r] < 0:
+                    b.admin2[r] = raion
+            continue
         if not keys:
             continue
-        clat, clon = b.lat[centre], b.lon[centre]
-        if rows and haversine_km(clat, clon, np.array([b.lat[r] for r in rows]),
-                                 np.array([b.lon[r] for r in rows])).min() <= HROMADA_KM:
-            continue  # the gazetteer has it already
         row = b.add_place(romanize_uk(rec["name"]), clat, clon, 0, "settlement", None, "UA", region,
-                          f"katottg:{rec['code']}", admin2=b.admin2[centre])
+                          f"katottg:{rec['code']}", admin2=raion if raion >= 0 else b.admin2[centre])
         for k in keys:
             b.add_name(k, row, TIER_PRIMARY)
         added += 1
     # Hromadas, at their centre: "Velykopysarivska hromada", "... territorial community"
-    for rec in hromadas:
+    for rec in units["H"]:
         centre = centres.get(rec["hromada"])
         if centre is None:
             continue
@@ -534,6 +533,46 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
         b.add_name(fold(f"{rec['name']} громада"), row, TIER_PRIMARY)
         added += 1
     return added
+
+
+def _katottg_known(b: _Builder, rec, region: int) -> tuple[set[str], list[int]]:
+    """A codifier settlement's name keys, and the settlements of its region bearing them."""
+    keys = {k for k in (fold(rec["name"]), fold(romanize_uk(rec["name"]))) if k}
+    rows = {r for k in keys for r in b.keys.get(k, {})
+            if b.level[r] == LEVEL_CODES["settlement"] and b.country[r] == "UA" and b.admin1[r] == region}
+    return keys, sorted(rows)
+
+
+def _adjective_stem(key: str) -> str:
+    """"lozivskyi" (raion) and "lozivska" (hromada) -> "lozivsk"."""
+    for ending in ("yi", "ii", "a"):
+        if key.endswith(ending):
+            return key[: -len(ending)]
+    return key
+
+
+def _add_raions(b: _Builder, raions, hromadas, centres: dict[str, int], region_of) -> dict[tuple[str, str], int]:
+    """Raions at their centre: the centre of the hromada named like the raion
+    ("Lozivskyi" raion, "Lozivska" hromada, Lozova). Keys: "Lozivskyi raion",
+    "Lozivskyi district", "Lozova district", "Лозівський район"."""
+    out = {}
+    for rec in raions:
+        stem = _adjective_stem(fold(romanize_uk(rec["name"])))
+        seat = next((centres[h["hromada"]] for h in hromadas
+                     if h["region"] == rec["region"] and h["raion"] == rec["name"] and h["hromada"] in centres
+                     and _adjective_stem(fold(romanize_uk(h["name"]))) == stem), None)
+        if seat is None:
+            continue
+        name = romanize_uk(rec["name"])
+        row = b.add_place(f"{name} raion", b.lat[seat], b.lon[seat], 0, "admin2", None, "UA",
+                          region_of.get(rec["region"], -1), f"katottg:{rec['code']}")
+        b.admin2[row] = row
+        out[(rec["region"], rec["name"])] = row
+        for word in RAION_WORDS:
+            b.add_name(fold(f"{name} {word}"), row, TIER_PRIMARY)
+            b.add_name(fold(f"{b.names[seat]} {word}"), row, TIER_ALTERNATE)
+        b.add_name(fold(f"{rec['name']} район"), row, TIER_PRIMARY)
+    return out
 
 
 def _capital_rows(b: _Builder, gn_countries: dict) -> list[int]:

@@ -26,9 +26,9 @@ class Place:
     for the smaller units of a code Natural Earth gives several), and
     ``pc:<country>:<n>`` for GeoNames postal places that have no geonameid, and
     ``katottg:<code>`` for Ukrainian settlements known only from the official
-    codifier, which gives no coordinates, and for hromadas (level ``admin2``):
-    they stand at their hromada's centre (``approximate``), typically 5 to 20 km
-    off.
+    codifier, which gives no coordinates, and for hromadas and raions (level
+    ``admin2``): they stand at the centre of their hromada or raion
+    (``approximate``), a village typically 5 to 20 km off.
     """
 
     id: str

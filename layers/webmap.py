@@ -61,6 +61,9 @@ def quote_parts(row) -> list[str]:
     return [text, "", ""]
 
 
+APPROXIMATE_NOTE = "approximate: the centre of its hromada or raion"
+
+
 def claim_card(row) -> dict:
     """What a popup shows of one claim, as plain strings: the page builds the popup with
     textContent, so no input text is ever parsed as HTML."""
@@ -73,7 +76,7 @@ def claim_card(row) -> dict:
         "what": f"{row['status']}: {row['actor_side']} forces {row['predicate']}" + (f" · {quantity}" if quantity
                                                                                       else ""),
         "place": _text(row["place_name"]), "inferred": bool(row.get("inferred")),
-        "approx": is_approximate(row.get("place_id") or ""),
+        "approx": APPROXIMATE_NOTE if is_approximate(row.get("place_id") or "") else None,
         "quote": quote_parts(row),
         "dates": " · ".join(x for x in (
             f"reported {row['report_date']}" if _text(row.get("report_date")) else "",
@@ -159,7 +162,7 @@ function claimmapPopup(p) {
     line(root, [el("b", c.what)]);
     var place = line(root, [el("span", "Place: " + (c.place || ""))]);
     if (c.inferred) { place.appendChild(el("i", " (inferred from context)")); }
-    if (c.approx) { place.appendChild(el("i", " (approximate: a hromada's centre)")); }
+    if (c.approx) { place.appendChild(el("i", " (" + c.approx + ")")); }
     var q = el("blockquote", null, "cm-quote");
     q.appendChild(document.createTextNode(c.quote[0])); if (c.quote[1]) { q.appendChild(el("mark", c.quote[1])); }
     q.appendChild(document.createTextNode(c.quote[2])); root.appendChild(q);
@@ -281,7 +284,7 @@ def to_map(claims, mentions=None, *, group_by: str = "claimant", offline: bool =
         if len(places):
             feats = [_feature(r["geometry"], {
                 "title": f"{r['surface']} → {r['place_name']} ({r['level']}, {r['country_code']}"
-                         + (", approximate: a hromada's centre)" if is_approximate(r["place_id"]) else ")"),
+                         + (f", {APPROXIMATE_NOTE})" if is_approximate(r["place_id"]) else ")"),
                 "note": f"{r['doc_id']}:{int(r['span_start'])}-{int(r['span_end'])}",
                 "tip": r["place_name"], "date": r.get("report_date") or "", "colour": "#455a64",
                 "dash": None, "weight": 1, "fill": 0.4}) for _, r in places.iterrows()]

@@ -51,7 +51,7 @@ settlement lies in)
     settlement (cities, towns, villages, rural settlements) with its region,
     district (raion), hromada and whether it is the hromada's centre (the
     codifier lists a hromada's administrative centre first), and one row per
-    hromada (category ``H``). It has no
+    hromada (category ``H``) and per district (raion, category ``P``). It has no
     coordinates; the gazetteer places a settlement missing from GeoNames at
     its hromada's centre.
 
@@ -321,6 +321,8 @@ def build_katottg(xlsx: bytes) -> None:
             continue  # the title rows
         if category == "P" and not l3:
             raion_name[l2] = name
+            rows.append((l2, KATOTTG_REGION_ISO[l1[2:4]], name, "", name, category, 0))
+            continue
         if category == "H" and l3 and not l4:  # the hromada itself, named like an adjective: "Сумська"
             rows.append((l3, KATOTTG_REGION_ISO[l1[2:4]], raion_name.get(l2, ""), l3, name, category, 0))
             continue
@@ -332,8 +334,9 @@ def build_katottg(xlsx: bytes) -> None:
     if len(rows) < 27_000 or len({r[1] for r in rows}) < 25:
         raise SystemExit(f"katottg: only {len(rows)} settlements read; has the codifier's layout changed?")
     _write_tsv_gz("katottg_ua.tsv.gz", ["code", "region", "raion", "hromada", "name", "category", "centre"], rows)
-    hromadas = sum(1 for r in rows if r[5] == "H")
-    print(f"katottg: {len(rows) - hromadas} settlements, {hromadas} hromadas", file=sys.stderr)
+    units = {c: sum(1 for r in rows if r[5] == c) for c in ("H", "P")}
+    print(f"katottg: {len(rows) - sum(units.values())} settlements, {units['H']} hromadas, {units['P']} raions",
+          file=sys.stderr)
 
 
 def write_manifest(sources: dict[str, str]) -> None:

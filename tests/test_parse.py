@@ -508,3 +508,30 @@ def test_parse_a_hromada_stands_at_its_centre(gazetteer, surface):
 
 def test_parse_a_community_of_people_is_no_hromada(gazetteer):
     assert surfaces(mentions("The Muslim community of Kharkiv met.", gazetteer=gazetteer)) == {"Kharkiv"}
+
+
+@pytest.mark.parametrize("text, surface, seat", [
+    ("Russians shelled Nikopol district overnight.", "Nikopol district", "Nikopol"),
+    ("Russian forces shelled the Lozivskyi district.", "Lozivskyi district", "Lozova"),
+    ("Shelling hit the Pokrovskyi raion again.", "Pokrovskyi raion", "Pokrovsk"),
+])
+def test_parse_a_raion_stands_at_its_seat(gazetteer, text, surface, seat):
+    # "Lozivskyi" alone is also a village 140 km away, in Donetsk oblast; GeoNames'
+    # own Pokrovsk Raion stands at its centroid, 10 km from the town.
+    from geo.distance import haversine_km
+
+    place = find(mentions(text, gazetteer=gazetteer), surface).place
+    town = find(mentions(f"Shelling hit {seat}.", gazetteer=gazetteer), seat).place
+    assert place.level == "admin2" and place.admin1 == town.admin1
+    assert haversine_km(place.lat, place.lon, town.lat, town.lon) < 20
+
+
+def test_parse_a_village_given_in_its_raion_is_the_one_there(gazetteer):
+    from geo.distance import haversine_km
+
+    text = "Shelling near Krasnopillia, Kramatorskyi district, and Krasnopillia, Kalmiuskyi district."
+    a, b = [m.place for m in mentions(text, gazetteer=gazetteer) if m.surface == "Krasnopillia"]
+    kramatorsk = find(mentions("Shelling hit Kramatorsk.", gazetteer=gazetteer), "Kramatorsk").place
+    assert a.admin1 == b.admin1 == "Donetsk" and a.id != b.id
+    assert haversine_km(a.lat, a.lon, kramatorsk.lat, kramatorsk.lon) < haversine_km(b.lat, b.lon, kramatorsk.lat,
+                                                                                       kramatorsk.lon)
