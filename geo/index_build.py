@@ -524,15 +524,22 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
         centre = centres.get(rec["hromada"])
         if centre is None:
             continue
-        name = romanize_uk(rec["name"])
-        row = b.add_place(f"{name} hromada", b.lat[centre], b.lon[centre], 0, "admin2", None, "UA",
-                          region_of.get(rec["region"], -1), f"katottg:{rec['code']}")
-        b.admin2[row] = row
-        for suffix in HROMADA_WORDS:
-            b.add_name(fold(f"{name} {suffix}"), row, TIER_PRIMARY)
-        b.add_name(fold(f"{rec['name']} громада"), row, TIER_PRIMARY)
+        _add_unit(b, rec, centre, region_of, "hromada", HROMADA_WORDS, "громада")
         added += 1
     return added
+
+
+def _add_unit(b: _Builder, rec, seat: int, region_of, kind: str, words, word_uk: str) -> int:
+    """A hromada or raion of the codifier as an admin-2 place at its seat's point,
+    keyed by its adjective and each of ``words``, and in Ukrainian."""
+    name = romanize_uk(rec["name"])
+    row = b.add_place(f"{name} {kind}", b.lat[seat], b.lon[seat], 0, "admin2", None, "UA",
+                      region_of.get(rec["region"], -1), f"katottg:{rec['code']}")
+    b.admin2[row] = row
+    for word in words:
+        b.add_name(fold(f"{name} {word}"), row, TIER_PRIMARY)
+    b.add_name(fold(f"{rec['name']} {word_uk}"), row, TIER_PRIMARY)
+    return row
 
 
 def _katottg_known(b: _Builder, rec, region: int) -> tuple[set[str], list[int]]:
@@ -563,15 +570,9 @@ def _add_raions(b: _Builder, raions, hromadas, centres: dict[str, int], region_o
                      and _adjective_stem(fold(romanize_uk(h["name"]))) == stem), None)
         if seat is None:
             continue
-        name = romanize_uk(rec["name"])
-        row = b.add_place(f"{name} raion", b.lat[seat], b.lon[seat], 0, "admin2", None, "UA",
-                          region_of.get(rec["region"], -1), f"katottg:{rec['code']}")
-        b.admin2[row] = row
-        out[(rec["region"], rec["name"])] = row
+        row = out[(rec["region"], rec["name"])] = _add_unit(b, rec, seat, region_of, "raion", RAION_WORDS, "район")
         for word in RAION_WORDS:
-            b.add_name(fold(f"{name} {word}"), row, TIER_PRIMARY)
             b.add_name(fold(f"{b.names[seat]} {word}"), row, TIER_ALTERNATE)
-        b.add_name(fold(f"{rec['name']} район"), row, TIER_PRIMARY)
     return out
 
 
