@@ -179,6 +179,14 @@ def test_forget_empties_the_parser_memos(gazetteer):
     assert [(m.start, m.end, m.place) for m in again.mentions] == [(m.start, m.end, m.place) for m in first.mentions]
 
 
+def test_warm_up_leaves_no_memo_behind(gazetteer):
+    from geo.parsing import warm_up
+
+    geo.parse("Troops left Sudzha in the Kursk region.", gazetteer=gazetteer)
+    warm_up(gazetteer)
+    assert not gazetteer.memo and not gazetteer._places
+
+
 def test_parse_a_demonym_naming_forces_does_not_pull_places_into_its_country(gazetteer):
     # "Russian forces" say who acts, not where: Donetsk stays the Ukrainian city,
     # not the town of that name in Rostov oblast.
