@@ -69,9 +69,10 @@ _MAX_GLUE = 40
 class _Name:
     """One distinct name of the document and its readings while resolving."""
 
-    key: str
+    key: str  # the name's key in this document: its folded text, and its container or variant readings
     rows: np.ndarray
     priors: np.ndarray
+    base: str = ""  # the folded text alone ("donetsk" for "donetsk|in:ukraine")
     fixed: Place | None = None  # demonyms and seats
     role: str = "place"
     containers: set[int] = field(default_factory=set)  # indexes of names given as its container
@@ -211,14 +212,14 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             continue
         if guess.demonym is not None or guess.seat is not None:
             place, role = g.memoize(("fixed", key), lambda: _fixed_place(g, guess))
-            names[key] = _Name(key, np.array([], dtype=np.int64), np.array([]), fixed=place, role=role)
+            names[key] = _Name(key, np.array([], dtype=np.int64), np.array([]), guess.key, fixed=place, role=role)
         else:
             if guess.hits and guess.hits[0][1] == TIER_VARIANT:
                 rows, priors = _readings(g, guess)  # variant readings, filtered by their context: not memoised
             else:
                 rows, priors = g.memoize(("readings", guess.key, tuple(r for r, _t in guess.hits)),
                                          lambda: _readings(g, guess))
-            names[key] = _Name(key, np.array(rows, dtype=np.int64), np.array(priors, dtype=float))
+            names[key] = _Name(key, np.array(rows, dtype=np.int64), np.array(priors, dtype=float), guess.key)
     keys = list(names)
     index = {k: i for i, k in enumerate(keys)}
     contains: dict[int, str] = {}  # guess index -> key of the name it is given as the container of
@@ -251,13 +252,14 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
                 cands = (Candidate(g.place(region), cands[0].score, "container"), *cands[:4])
             ranked[key] = (cands, region if region is not None else int(n.rows[top[0]]))
         cands, row = ranked[key]
-        if i in contains:
-            held = ranked.get(contains[i])
-            region = _region_holding(g, n, ranked[contains[i]][1]) if held is not None else None
+        held = ranked.get(contains[i]) if i in contains else None
+        # "in Horlivka, Donetsk and Makiivka" is a list of towns, not a town and its region
+        if held is not None and next_word(text, guess.end).lower() not in ("and", "or"):
+            region = _region_holding(g, n, held[1])
             if region is not None:
-                row = region
-                cands = (Candidate(g.place(region), cands[0].score, "container"),
-                         *(c for c in cands if c.place.id != g.place(region).id))[:5]
+                row, place = region, g.place(region)
+                cands = (Candidate(place, cands[0].score, "container"),
+                         *(c for c in cands if c.place.id != place.id))[:5]
         mentions.append(Mention(guess.start, guess.end, guess.surface, cands[0].place, cands,
                                 _role(g, text, guess, row), doc_id))
     return mentions
@@ -318,6 +320,8 @@ def _region_holding(g: Gazetteer, n: _Name, held: int) -> int | None:
     hold the place given before it: "Sudzha, Kursk" and "Albany, New York" name
     the region, "Brooklyn, New York" the city around Brooklyn, "Oaxaca, Oaxaca"
     the state of the city."""
+    if n.pick < 0:
+        return None
     pick = int(n.rows[n.pick])
     if int(g.level[pick]) != _SETTLEMENT or int(g.level[held]) not in (_SETTLEMENT, _ADMIN2):
         return None
@@ -343,7 +347,7 @@ def _container_region(g: Gazetteer, c: _Name) -> int | None:
         return row
     if level == _SETTLEMENT and g.admin1[row] >= 0:
         region = g.admin1_row(g.admin1_table[int(g.admin1[row])][0])
-        if region is not None and skeleton(fold(g.names[region])) == skeleton(c.key):
+        if region is not None and skeleton(fold(g.names[region])) == skeleton(c.base):
             return region
     return None
 
@@ -384,7 +388,7 @@ def _county_pairs(g: Gazetteer, names: list[_Name], ambiguous: list[int], rows_r
             if c >= 0:
                 towns_in[c].add(j)
     owner = np.repeat(ambiguous, [len(names[i].rows) for i in ambiguous])
-    keys = [n.key for n in names]
+    keys = [n.base for n in names]
 
     def others(found: set[int], i: int) -> bool:
         # Not the name itself, nor one made of it: "Karak" and "Karak district" name
@@ -410,7 +414,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     ambiguous = [i for i, n in enumerate(names) if len(n.rows) > 1]
     if not ambiguous:
         return  # every pick is settled: nothing to vote on
-    facts = [g.memoize(("facts", n.key, n.rows.tobytes()), lambda n=n: _facts(g, n.rows)) if len(n.rows) else None
+    facts = [g.memoize(("facts", n.base, n.rows.tobytes()), lambda n=n: _facts(g, n.rows)) if len(n.rows) else None
              for n in names]
     count = len(names)
     # Fixed votes of demonyms and seats: (country id, region key, unit vector or None).
