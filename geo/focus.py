@@ -10,18 +10,17 @@ _LEVEL_RANK = {"settlement": 0, "admin2": 1, "admin1": 2, "area": 2, "country": 
 
 
 def _attributive(text: str, m: Mention) -> bool:
-    """A name that qualifies the noun after it rather than saying where: "at Donetsk
-    rebel positions", "the office of Vilne Radio"."""
-    word = next_word(text, m.end)
-    return word.lower() in PARTY_NOUNS or (word[:1].isupper() and word[:1].isalpha())
+    """A name that qualifies a party noun rather than saying where: "at Donetsk
+    rebel positions", "Kharkiv officials"."""
+    return next_word(text, m.end).lower() in PARTY_NOUNS
 
 
 def event_place(doc: Document) -> Place | None:
     """Where a short event report happened: the most specific place named
     after a locative preposition ("near Sakhanka", "in Kharkiv"), else the most
-    specific place named at all; a name qualifying a noun ("Donetsk rebel
-    positions", "Vilne Radio") comes after the others of its level; earlier
-    mentions break ties."""
+    specific place named at all; a name qualifying a party noun ("Donetsk
+    rebel positions") comes after the others of its level; earlier mentions
+    break ties."""
     best: tuple | None = None
     for i, m in enumerate(doc.mentions):
         if m.place is None or m.role != "place":
