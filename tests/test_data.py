@@ -58,3 +58,36 @@ def test_data_admin1_has_codes_and_local_names():
 def test_data_polygons_are_valid():
     for layer in (boundaries.admin1(), boundaries.countries()):
         assert shapely.is_valid(layer.geometries).all()
+
+
+def _build_data():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_data", DATA_DIR.parent.parent / "scripts" / "build_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_xlsx_reader_reads_inline_strings_far_columns_and_the_first_sheet():
+    import io
+    import zipfile
+
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:  # no sharedStrings.xml; the first sheet is sheet2.xml
+        zf.writestr("xl/workbook.xml", f'<workbook {ns} {rel}><sheets><sheet name="a" r:id="rId7"/>'
+                                       f'<sheet name="b" r:id="rId1"/></sheets></workbook>')
+        zf.writestr("xl/_rels/workbook.xml.rels",
+                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    '<Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+                    '<Relationship Id="rId7" Target="worksheets/sheet2.xml"/></Relationships>')
+        zf.writestr("xl/worksheets/sheet1.xml", f'<worksheet {ns}><sheetData><row><c r="A1"><v>9</v></c></row>'
+                                                '</sheetData></worksheet>')
+        zf.writestr("xl/worksheets/sheet2.xml", f'<worksheet {ns}><sheetData><row>'
+                                                '<c r="B1" t="inlineStr"><is><t> Суми </t></is></c>'
+                                                '<c r="AB1"><v>7</v></c><c t="inlineStr"><is><r><t>x</t></r>'
+                                                '<rPh><t>no</t></rPh></is></c></row></sheetData></worksheet>')
+    rows = list(_build_data()._xlsx_rows(buf.getvalue()))
+    assert rows == [["", "Суми"] + [""] * 25 + ["7", "x"]]
