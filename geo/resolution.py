@@ -45,6 +45,8 @@ NAMESAKE_TOWN_MAX_POP = 100_000
 W_CONTAINER = 3.0
 # How far from a town's centre a place may lie and still be in it ("Brooklyn, New York").
 TOWN_HOLDS_KM = 30.0
+# How far from its centre a second-level unit whose settlements are not listed reaches (a hromada).
+UNIT_RADIUS_KM = 20.0
 W_NEAR = 1.5
 NEAR_KM = 300.0
 _NEAR_COS = float(np.cos(NEAR_KM / EARTH_RADIUS_KM))
@@ -150,7 +152,11 @@ def _inside(g: Gazetteer, rows: np.ndarray, container: int) -> np.ndarray:
     if level == _ADMIN1:
         return same_country & (g.admin1[rows] == g.admin1[container])
     if level == _ADMIN2:
-        return g.admin2[rows] == container
+        if container in g.derive("units with members", lambda: frozenset(g.admin2[g.level == _SETTLEMENT].tolist())):
+            return g.admin2[rows] == container
+        # A unit whose settlements the gazetteer does not list (a hromada): what lies near its centre
+        return same_country & (haversine_km(g.lat[container], g.lon[container], g.lat[rows], g.lon[rows])
+                               <= UNIT_RADIUS_KM)
     return np.zeros(len(rows), dtype=bool)
 
 
@@ -158,7 +164,7 @@ def _row_inside(g: Gazetteer, row: int, container: int) -> bool:
     """``_inside`` for one row."""
     level = int(g.level[container])
     if level == _ADMIN2:
-        return int(g.admin2[row]) == container
+        return bool(_inside(g, np.array([row]), container)[0])
     if level not in (_COUNTRY, _ADMIN1) or g.country[row] != g.country[container]:
         return False
     return level == _COUNTRY or int(g.admin1[row]) == int(g.admin1[container])

@@ -558,3 +558,12 @@ def test_parse_a_list_of_towns_is_no_town_and_its_region(gazetteer):
     place = find(mentions("Explosions were reported in Horlivka, Donetsk and Makiivka.", gazetteer=gazetteer),
                  "Donetsk").place
     assert (place.level, place.admin1) == ("settlement", "Donetsk")
+
+
+def test_parse_a_village_given_in_its_hromada_is_the_one_near_its_centre(gazetteer):
+    from geo.distance import haversine_km
+
+    # Sumy oblast has several Budky; the Bilopilska hromada's lies near Bilopillia.
+    budky = find(mentions("Shelling hit Budky, Bilopilska hromada.", gazetteer=gazetteer), "Budky").place
+    centre = find(mentions("Shelling hit Bilopillia, Sumy oblast.", gazetteer=gazetteer), "Bilopillia").place
+    assert budky.admin1 == "Sumy" and haversine_km(budky.lat, budky.lon, centre.lat, centre.lon) < 20
