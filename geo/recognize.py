@@ -59,6 +59,8 @@ _ACRONYM_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["a
 _LOWER_WORD_NEXT = re.compile(r" [a-z]{2,}")
 _ERAS = frozenset({"B.C.", "A.D.", "B.C.E.", "C.E.", "BC", "AD", "BCE", "CE"})
 _OF_BEFORE = re.compile(r"\sof\s+$")
+# A capitalised word, one capital and its dot, right before a name: a middle initial.
+_NAME_AND_INITIAL_BEFORE = re.compile(rf"(?<![\w.])[{_UPPER}][a-z]+ [{_UPPER}]\. $")
 _PLAIN_WORDS_IN_RUN = re.compile(r"[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
 # The word before a position, read backwards: a regex anchored at the start of the
 # reversed 40 characters (one anchored at the end would retry every start).
@@ -353,6 +355,10 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     # longer titles also in lower case ("spokesman Peskov").
     if prev in titles and not guess.demonym and (prev_word[:1].isupper() or len(prev) >= 6):
         guess.reasons.append(f"{PERSON}after title {prev!r}")
+        guess.surname = guess.key
+        return False
+    if not guess.demonym and _NAME_AND_INITIAL_BEFORE.search(text, max(0, guess.start - 40), guess.start):
+        guess.reasons.append(f"{PERSON}after a given name and a middle initial")  # "Jeremy J. Shingleton"
         guess.surname = guess.key
         return False
     after_dot = guess.end + 1 if text.startswith(".", guess.end) else guess.end

@@ -567,3 +567,9 @@ def test_parse_a_village_given_in_its_hromada_is_the_one_near_its_centre(gazette
     budky = find(mentions("Shelling hit Budky, Bilopilska hromada.", gazetteer=gazetteer), "Budky").place
     centre = find(mentions("Shelling hit Bilopillia, Sumy oblast.", gazetteer=gazetteer), "Bilopillia").place
     assert budky.admin1 == "Sumy" and haversine_km(budky.lat, budky.lon, centre.lat, centre.lon) < 20
+
+
+def test_parse_a_name_after_a_given_name_and_middle_initial_is_a_person(gazetteer):
+    text = "The selectman, Jeremy J. Shingleton, spoke. Shingleton said the road in Shelton would reopen."
+    assert surfaces(mentions(text, gazetteer=gazetteer)) == {"Shelton"}
+    assert "Charleston" in surfaces(mentions("He moved to Charleston, W. Va. last year.", gazetteer=gazetteer))
