@@ -486,6 +486,7 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
     for i, rec in enumerate(admin1_table):
         if rec[2] == "UA":
             region_of.setdefault(rec[0], i)
+    first_row = len(b.names)
     records = list(_read_tsv_gz("katottg_ua.tsv.gz"))
     units = {c: [rec for rec in records if rec["category"] == c] for c in ("H", "P")}
     records = [rec for rec in records if rec["category"] not in units]
@@ -497,7 +498,6 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
             if len(by_size) == 1 or (by_size and b.population[by_size[0]] > b.population[by_size[1]]):
                 centres[rec["hromada"]] = by_size[0]  # one place, or the biggest of its namesakes
     raions = _add_raions(b, units["P"], units["H"], centres, region_of)
-    added = len(raions)
     for rec in records:
         centre = centres.get(rec["hromada"])
         if centre is None:
@@ -519,29 +519,31 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
                           f"katottg:{rec['code']}", admin2=raion if raion >= 0 else b.admin2[centre])
         for k in keys:
             b.add_name(k, row, TIER_PRIMARY)
-        added += 1
     # Hromadas, at their centre: "Velykopysarivska hromada", "... territorial community"
     for rec in units["H"]:
         centre = centres.get(rec["hromada"])
         if centre is None:
             continue
         _add_unit(b, rec, centre, region_of, "hromada", HROMADA_WORDS, "громада")
-        added += 1
-    return added
+    return len(b.names) - first_row  # places added (a raion GeoNames has only gains names)
 
 
 def _add_unit(b: _Builder, rec, seat: int, region_of, kind: str, words, word_uk: str) -> int:
     """A hromada or raion of the codifier as an admin-2 place at its seat's point,
     keyed by its adjective followed by each of ``words``, and in Ukrainian (for
     gazetteer lookups: the recogniser's region words are English)."""
-    name = romanize_uk(rec["name"])
-    row = b.add_place(f"{name} {kind}", b.lat[seat], b.lon[seat], 0, "admin2", None, "UA",
+    row = b.add_place(f"{romanize_uk(rec['name'])} {kind}", b.lat[seat], b.lon[seat], 0, "admin2", None, "UA",
                       region_of.get(rec["region"], -1), f"katottg:{rec['code']}")
     b.admin2[row] = row
-    for word in words:
-        b.add_name(fold(f"{name} {word}"), row, TIER_PRIMARY)
-    b.add_name(fold(f"{rec['name']} {word_uk}"), row, TIER_PRIMARY)
+    _add_unit_keys(b, row, rec, words, word_uk, TIER_PRIMARY)
     return row
+
+
+def _add_unit_keys(b: _Builder, row: int, rec, words, word_uk: str, tier: int) -> None:
+    name = romanize_uk(rec["name"])
+    for word in words:
+        b.add_name(fold(f"{name} {word}"), row, tier)
+    b.add_name(fold(f"{rec['name']} {word_uk}"), row, tier)
 
 
 def _katottg_known(b: _Builder, rec, region: int) -> tuple[set[str], list[int]]:
@@ -586,10 +588,7 @@ def _add_raions(b: _Builder, raions, hromadas, centres: dict[str, int], region_o
         if row is None:
             row = _add_unit(b, rec, seat, region_of, "raion", RAION_WORDS, "район")
         else:  # the same raion: one place, known by both names ("Pokrovsk Raion", "Pokrovskyi district")
-            name = romanize_uk(rec["name"])
-            for word in RAION_WORDS:
-                b.add_name(fold(f"{name} {word}"), row, TIER_ALTERNATE)
-            b.add_name(fold(f"{rec['name']} район"), row, TIER_ALTERNATE)
+            _add_unit_keys(b, row, rec, RAION_WORDS, "район", TIER_ALTERNATE)
         out[(rec["region"], rec["name"])] = row
         for word in RAION_WORDS:
             b.add_name(fold(f"{b.names[seat]} {word}"), row, TIER_ALTERNATE)

@@ -357,7 +357,8 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         guess.reasons.append(f"{PERSON}after title {prev!r}")
         guess.surname = guess.key
         return False
-    if not guess.demonym and _NAME_AND_INITIAL_BEFORE.search(text, max(0, guess.start - 40), guess.start):
+    if not guess.demonym and text.endswith(". ", 0, guess.start) \
+            and _NAME_AND_INITIAL_BEFORE.search(text, max(0, guess.start - 40), guess.start):
         guess.reasons.append(f"{PERSON}after a given name and a middle initial")  # "Jeremy J. Shingleton"
         guess.surname = guess.key
         return False

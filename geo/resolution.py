@@ -161,13 +161,12 @@ def _inside(g: Gazetteer, rows: np.ndarray, container: int) -> np.ndarray:
 
 
 def _row_inside(g: Gazetteer, row: int, container: int) -> bool:
-    """``_inside`` for one row."""
+    """``_inside`` for one row, without arrays for the common country and region cases."""
     level = int(g.level[container])
-    if level == _ADMIN2:
+    if level not in (_COUNTRY, _ADMIN1):
         return bool(_inside(g, np.array([row]), container)[0])
-    if level not in (_COUNTRY, _ADMIN1) or g.country[row] != g.country[container]:
-        return False
-    return level == _COUNTRY or int(g.admin1[row]) == int(g.admin1[container])
+    return g.country[row] == g.country[container] and (
+        level == _COUNTRY or int(g.admin1[row]) == int(g.admin1[container]))
 
 
 def _role(g: Gazetteer, text: str, guess: Guess, row: int) -> str:
@@ -278,22 +277,21 @@ def _country_id(code: str) -> int:
     return _COUNTRY_IDS.setdefault(code, len(_COUNTRY_IDS))
 
 
-def _region_key(country_id: int, admin1: int) -> int:
-    """One int for a (country, admin-1) pair; -1 when there is no admin-1."""
-    return country_id * 10_000 + admin1 if admin1 >= 0 else -1
-
-
 def _row_facts(g: Gazetteer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Country ids, region keys and unit-sphere points of every row of the gazetteer."""
-    cid = np.array([_country_id(c) for c in g.country], dtype=np.int64)
-    a1 = np.where(g.admin1 >= 0, cid * 10_000 + g.admin1, -1).astype(np.int64)  # as _region_key
-    return cid, a1, unit_vectors(g.lat, g.lon)
+    """Country ids, region keys (one int per country and admin-1; -1 for none) and
+    unit-sphere points of every row of the gazetteer, computed once."""
+    def compute():
+        cid = np.array([_country_id(c) for c in g.country], dtype=np.int64)
+        a1 = np.where(g.admin1 >= 0, cid * 10_000 + g.admin1, -1).astype(np.int64)
+        return cid, a1, unit_vectors(g.lat, g.lon)
+
+    return g.derive("row facts", compute)
 
 
 def _facts(g: Gazetteer, rows: np.ndarray) -> tuple:
     """Per-reading facts of a name that no context changes: country ids, region
     keys, points on the unit sphere, the set of rows."""
-    cid, a1, xyz = g.derive("row facts", lambda: _row_facts(g))
+    cid, a1, xyz = _row_facts(g)
     return cid[rows], a1[rows], xyz[rows], frozenset(rows.tolist())
 
 
@@ -434,7 +432,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
         a1 = -1
         if p.level == "admin1":
             row = g.admin1_row(p.admin1_code)
-            a1 = _region_key(cid, int(g.admin1[row])) if row is not None else -1
+            a1 = int(_row_facts(g)[1][row]) if row is not None else -1
         point = None if p.level == "country" else unit_vectors(np.array([p.lat]), np.array([p.lon]))[0]
         fixed_votes.append((cid, a1, point))
 
