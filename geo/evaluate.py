@@ -40,6 +40,7 @@ class GeoparseScores:
     median_km: float
     coverage: float
     docs_per_s: float
+    approximate: float = 0.0  # share of scored toponyms placed "nearby" (gold mode: spans the gazetteer lacks)
 
 
 @dataclass(frozen=True)
@@ -89,19 +90,20 @@ def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def score_geoparse(rows: list[dict], mode: str = "e2e", gazetteer: Gazetteer | None = None,
-                   misses: list | None = None) -> GeoparseScores:
-    """Score ``geo.parse`` (mode ``e2e``) or ``geo.resolve`` on the gold spans (``gold``)."""
+                   misses: list | None = None, nearby: bool = True) -> GeoparseScores:
+    """Score ``geo.parse`` (mode ``e2e``) or ``geo.resolve`` on the gold spans (``gold``;
+    ``nearby``: place spans the gazetteer lacks at the nearest named town, see ``resolve``)."""
     g = gazetteer or Gazetteer.load()
     warm_up(g)  # documents/s measure parsing, not the first parse's start-up
     tp_pred = n_pred = tp_gold = n_gold = 0
     errors: list[float] = []
-    resolved = 0
+    resolved = nearby_placed = 0
     elapsed = 0.0
     for row in rows:
         gold = [t for t in row.get("toponyms", []) if t.get("end", 0) > t.get("start", 0)]
         start = time.perf_counter()
         if mode == "gold":
-            mentions = resolve(row["text"], [(t["start"], t["end"]) for t in gold], gazetteer=g)
+            mentions = resolve(row["text"], [(t["start"], t["end"]) for t in gold], gazetteer=g, nearby=nearby)
         else:
             mentions = parse(row["text"], doc_id=row.get("id"), gazetteer=g).mentions
         elapsed += time.perf_counter() - start
@@ -120,11 +122,13 @@ def score_geoparse(rows: list[dict], mode: str = "e2e", gazetteer: Gazetteer | N
                 err = MAX_ERROR_KM
             else:
                 resolved += 1
+                nearby_placed += match.candidates[0].match == "nearby" if match.candidates else 0
                 err = float(haversine_km(t["lat"], t["lon"], match.place.lat, match.place.lon))
             errors.append(err)
             if misses is not None and err > 161:
                 misses.append({"doc": row.get("id"), "gold": t.get("name"), "span": [t["start"], t["end"]],
-                               "predicted": match.place.label if match else None, "km": round(err)})
+                               "predicted": match.place.label if match else None, "km": round(err),
+                               "nearby": bool(match and match.candidates[0].match == "nearby")})
         if misses is not None and mode == "e2e":
             for m in mentions:
                 if not any(spans_overlap((m.start, m.end), s) for s in gold_spans):
@@ -145,6 +149,7 @@ def score_geoparse(rows: list[dict], mode: str = "e2e", gazetteer: Gazetteer | N
         median_km=round(statistics.median(errors), 1) if errors else float("nan"),
         coverage=round(resolved / len(errors), 4) if errors else float("nan"),
         docs_per_s=round(len(rows) / elapsed, 1) if elapsed else float("inf"),
+        approximate=round(nearby_placed / len(errors), 4) if errors else float("nan"),
     )
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import lexicon
 from .gazetteer import TIER_VARIANT, Gazetteer
-from .model import Document, Mention
+from .model import Candidate, Document, Mention
 from .names import fold, skeleton
 from .recognize import PERSON, Guess, _title_case, famous, find_candidates, keep, word_commonness
 from .resolution import resolve_guesses
@@ -64,10 +66,15 @@ def parse(text: str, *, doc_id: str | None = None, date: str | None = None,
     return Document(text=text, id=doc_id, date=date, mentions=tuple(mentions))
 
 
-def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer | None = None) -> list[Mention]:
+def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer | None = None,
+            nearby: bool = True) -> list[Mention]:
     """Resolve given ``(start, end)`` spans of ``text`` (recognition skipped), in span order.
 
-    A span the gazetteer does not know gets a mention with ``place`` None.
+    A span the gazetteer does not know ("Third Street", "Cavan Institute") is, with
+    ``nearby``, placed at the town the text names nearest to it (in characters), or
+    without a town, at the nearest region: the mention's only candidate has match
+    ``nearby``, its ``confidence`` is 0 and it is ``approximate``. When the text names
+    no town or region, or with ``nearby=False``, its ``place`` is None.
     """
     g = gazetteer or Gazetteer.load()
     guesses = []
@@ -81,4 +88,25 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
             hits = [(r, TIER_VARIANT) for r in g.variants_key(key)]
         guesses.append(Guess(start, end, surface, key, hits, lexicon.demonyms().get(key), lexicon.seats().get(key),
                              words=len(surface.split())))
-    return resolve_guesses(g, text, guesses, doc_id)
+    mentions = resolve_guesses(g, text, guesses, doc_id)
+    return _place_nearby(mentions) if nearby else mentions
+
+
+NEARBY_LEVELS = (("settlement", "admin2"), ("admin1",))  # what may stand for an unknown place beside it, best first
+
+
+def _place_nearby(mentions: list[Mention]) -> list[Mention]:
+    """Unknown places at the nearest town named around them, else the nearest region."""
+    if all(m.place is not None for m in mentions):
+        return mentions
+    tiers = [[m for m in mentions if m.place is not None and m.role != "demonym" and m.place.level in levels]
+             for levels in NEARBY_LEVELS]
+    out = []
+    for m in mentions:
+        if m.place is None and m.role == "place":
+            local = next((t for t in tiers if t), None)
+            if local:
+                near = min(local, key=lambda n: n.start - m.end if n.start >= m.end else m.start - n.end)
+                m = replace(m, place=near.place, candidates=(Candidate(near.place, 0.0, "nearby"),))
+        out.append(m)
+    return out

@@ -9,7 +9,7 @@ from geo.evaluate import MAX_ERROR_KM, auc
 from layers.cli import main
 
 KEYS = {"docs", "toponyms", "precision", "recall", "f1", "acc161", "auc", "mean_km", "median_km", "coverage",
-        "docs_per_s"}
+        "docs_per_s", "approximate"}
 
 
 def corpus(tmp_path):
@@ -51,6 +51,21 @@ def test_evaluate_geoparse_gold_mode_resolves_given_spans(tmp_path, capsys, gaze
     assert main(["eval", "geoparse", str(corpus(tmp_path)), "--mode", "gold", "--json"]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["recall"] == 1.0 and scores["acc161"] == 1.0
+
+
+def test_evaluate_gold_mode_reports_spans_placed_nearby(tmp_path, capsys, gazetteer):
+    text = "A fire broke out at the Pushkinska Street depot in Kharkiv."
+    depot, city = text.index("Pushkinska"), text.index("Kharkiv")
+    path = tmp_path / "depot.jsonl"
+    path.write_text(json.dumps({"id": "d", "text": text, "toponyms": [
+        {"start": depot, "end": depot + 23, "name": "Pushkinska Street depot", "lat": 50.00, "lon": 36.24},
+        {"start": city, "end": city + 7, "name": "Kharkiv", "lat": 49.98, "lon": 36.25}]}) + "\n")
+    assert main(["eval", "geoparse", str(path), "--mode", "gold", "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["acc161"], scores["approximate"], scores["coverage"]) == (1.0, 0.5, 1.0)
+    assert main(["eval", "geoparse", str(path), "--mode", "gold", "--json", "--no-nearby"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert (scores["acc161"], scores["approximate"], scores["coverage"]) == (0.5, 0.0, 0.5)
 
 
 def test_evaluate_events_scores_the_event_place(tmp_path, capsys, gazetteer):

@@ -149,6 +149,43 @@ def test_resolve_given_spans(gazetteer):
     assert all(m.place.admin1_code == "RU-KRS" for m in ms)
 
 
+def spans_of(text, *names):
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_resolve_places_an_unknown_span_at_the_nearest_named_town(gazetteer):
+    text = "In Kharkiv oblast, a drone hit Sumy. Later a shell hit the Pushkinska Street depot in Kharkiv."
+    last = text.rindex("Kharkiv")
+    ms = geo.resolve(text, [*spans_of(text, "Kharkiv oblast", "Sumy", "Pushkinska Street depot"), (last, last + 7)])
+    street = ms[2]
+    assert street.surface == "Pushkinska Street depot"
+    # the town named right after it, not the oblast or the town named a sentence before
+    assert (street.place.name, street.place.level) == ("Kharkiv", "settlement")
+    assert street.candidates[0].match == "nearby"
+    assert street.approximate and street.confidence == 0.0
+    assert not ms[1].approximate and ms[1].confidence > 0
+
+
+def test_resolve_prefers_a_town_to_a_nearer_region_for_an_unknown_span(gazetteer):
+    text = "Officials in Sumy said that in the Kursk region the Glushkovo bridge was hit."
+    ms = geo.resolve(text, spans_of(text, "Sumy", "Kursk region", "Glushkovo bridge"))
+    assert ms[2].place.name == "Sumy" and ms[2].approximate
+
+
+def test_resolve_unknown_span_with_only_a_region_named_takes_the_region(gazetteer):
+    text = "Fighting in the Kursk region reached the Glushkovo bridge."
+    ms = geo.resolve(text, spans_of(text, "Kursk region", "Glushkovo bridge"))
+    assert ms[1].place.admin1_code == "RU-KRS" and ms[1].place.level == "admin1" and ms[1].approximate
+
+
+def test_resolve_unknown_span_stays_unresolved_without_a_town_or_when_asked(gazetteer):
+    text = "Russia and Ukraine traded blame for the Glushkovo bridge."
+    assert geo.resolve(text, spans_of(text, "Russia", "Ukraine", "Glushkovo bridge"))[2].place is None
+    text = "A shell hit the Pushkinska Street depot in Kharkiv."
+    ms = geo.resolve(text, spans_of(text, "Pushkinska Street depot", "Kharkiv"), nearby=False)
+    assert ms[0].place is None and ms[0].candidates == () and not ms[0].approximate
+
+
 def test_resolve_rejects_spans_outside_the_text(gazetteer):
     with pytest.raises(ValueError):
         geo.resolve("Kursk", [(0, 50)])

@@ -15,6 +15,9 @@ def register(sub, name: str, help_text: str) -> None:
     gp.add_argument("--mode", choices=["e2e", "gold"], default="e2e",
                     help="e2e: find and resolve; gold: resolve the gold spans only")
     gp.add_argument("--json", action="store_true", help="one JSON object")
+    gp.add_argument("--no-nearby", dest="nearby", action="store_false",
+                    help="gold mode: leave spans the gazetteer lacks unresolved instead of placing them "
+                         "at the nearest town the text names")
     gp.add_argument("--misses", type=Path, metavar="FILE", help="write errors (JSON lines) for inspection")
     gp.set_defaults(func=run_geoparse)
     cl = kinds.add_parser("claims", help="claim extraction against a claims gold file (JSONL, see SCHEMA)")
@@ -36,7 +39,7 @@ def _report(scores, as_json: bool, title: str) -> None:
         return
     print(title)
     for key, value in data.items():
-        print(f"  {key:>10}: {value}")
+        print(f"  {key:>11}: {value}")
 
 
 def _write_misses(path: Path | None, misses: list) -> None:
@@ -61,7 +64,7 @@ def run_geoparse(args) -> int:
     from geo.evaluate import score_geoparse
 
     return _run(args, args.corpus, f"{args.corpus.name} ({args.mode})",
-                lambda rows, misses: score_geoparse(rows, args.mode, misses=misses))
+                lambda rows, misses: score_geoparse(rows, args.mode, misses=misses, nearby=args.nearby))
 
 
 def run_events(args) -> int:
