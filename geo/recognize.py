@@ -8,7 +8,9 @@ kept or dropped on general evidence:
 
 - months and weekdays, generic words alone ("Gulf", "Western"), words after a
   person title ("Gen.", "Mayor") and names glued to a rare, unknown
-  capitalised word ("Tyler Durden") are dropped;
+  capitalised word ("Tyler Durden") are dropped, unless the name ends in a
+  region word ("the Walker County Fair") or is joined to "-based" or "-born"
+  ("Nashville-based"), which no person's name is;
 - a name that is also a common English word ("Will", "Long") needs a place
   important enough to outweigh how common the word is, more so at the start
   of a sentence; an acronym must be a country or region ("US", not "UN").
@@ -300,6 +302,10 @@ def _name_like(g: Gazetteer, word: str) -> bool:
         and importance(g, g.lookup_key(fold(word))) < 4.0
 
 
+# A name joined to one of these words is a place: "Nashville-based", "Kyiv-born".
+_PLACE_COMPOUND = re.compile(r"[-‐‑](?:based|born|bound|headquartered|registered)\b", re.IGNORECASE)
+
+
 def _after_hyphenated_place(text: str, guess: Guess, g: Gazetteer) -> bool:
     """Two places joined by a hyphen: "Fargo-Moorhead", "the Canada-U.S. border"."""
     if guess.start < 2 or text[guess.start - 1] not in "-–":
@@ -419,6 +425,11 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         if not any(int(g.level[r]) in _ACRONYM_LEVELS for r, _t in guess.hits):
             guess.reasons.append("acronym of no country or region")
             return False
+    words = low.replace("-", " ").split()
+    if len(words) > 1 and words[-1] in REGION_TAIL:
+        return True  # no person is named "Walker County", even inside "the Walker County Fair"
+    if _PLACE_COMPOUND.match(text, guess.end):
+        return True  # "Nashville-based", "a Kyiv-born singer"
     # Part of a longer capitalised name ("Tyler Durden", "Andrii Sybiha"), unless
     # the whole line is in title case (a headline capitalises every word).
     neighbours = [] if title_case_line(text, guess.start) else guess.before[-1:] + guess.after[:1]
@@ -453,9 +464,6 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if single and low in lexicon.given_names() and guess.hits and all(t < TIER_PRIMARY for _r, t in guess.hits):
         guess.reasons.append("a given name that is no place's own name")  # "Kristina", "Julia" (Plovdiv's old name)
         return False
-    words = low.replace("-", " ").split()
-    if len(words) > 1 and words[-1] in REGION_TAIL:
-        return True
     common = min(word_commonness(w) for w in words)
     need = 0.0
     if common >= 3.0:

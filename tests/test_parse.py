@@ -374,6 +374,23 @@ def test_parse_two_places_joined_by_a_hyphen_are_both_places(gazetteer):
     assert {"Fargo", "Moorhead"} <= surfaces(ms)
 
 
+@pytest.mark.parametrize("text, surface", [
+    ("She was crowned at the Licking County Genealogy Society gala.", "Licking County"),
+    ("The Walker County Fairgrounds were flooded.", "Walker County"),
+])
+def test_parse_a_county_before_another_name_is_a_place(gazetteer, text, surface):
+    m = find(mentions(text, gazetteer=gazetteer), surface)
+    assert m.place.level == "admin2" and m.place.country_code == "US"
+
+
+@pytest.mark.parametrize("text, surface, code", [
+    ("Nashville-based CCA signed a five-year lease.", "Nashville", "US"),
+    ("The Kharkiv-born Glushko designed engines.", "Kharkiv", "UA"),
+])
+def test_parse_a_name_joined_to_based_or_born_is_a_place(gazetteer, text, surface, code):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.country_code == code
+
+
 def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
     text = ("It was an ordinary Sunday at First Baptist Church Maryville, the pastor said. "
             "He spoke to the congregation in Maryville in three services.")
