@@ -90,23 +90,35 @@ def unit_vectors(lat, lon) -> np.ndarray:
     return np.column_stack((c * np.cos(lo), c * np.sin(lo), np.sin(la)))
 
 
+def _hits(g: Gazetteer, guess: Guess) -> list[tuple[int, int]]:
+    """A name's gazetteer rows; for a name that is no place's own name, also the
+    places whose names it spells in another romanisation: "Vodyane" is one
+    place's alternate name and the primary name of villages spelled "Vodiane"."""
+    hits = guess.hits
+    if not hits or hits[0][1] == TIER_VARIANT or any(t == TIER_PRIMARY for _r, t in hits):
+        return hits
+    known = {r for r, _t in hits}
+    return hits + [(r, TIER_VARIANT) for r in g.variants_key(guess.key) if r not in known]
+
+
 def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
+    hits = _hits(g, guess)
     region_phrase = guess.surface.lower().endswith(_REGION_WORDS)
-    capitals_of = g.regions_named_after_capitals(guess.hits)
+    capitals_of = g.regions_named_after_capitals(hits)
     # A country's or region's own name ("Iraq") is not some town's foreign
     # alternate name (Arāk, Iran, is "Iraq" in GeoNames).
-    names_a_region = any(t == TIER_PRIMARY and int(g.level[r]) in (_COUNTRY, _ADMIN1, _AREA) for r, t in guess.hits)
+    names_a_region = any(t == TIER_PRIMARY and int(g.level[r]) in (_COUNTRY, _ADMIN1, _AREA) for r, t in hits)
     # A name many places bear as their main name ("Oleksandrivka") is rarely
     # meant as some city's old or foreign alternate name (Donetsk's).
-    common_name = sum(1 for r, t in guess.hits if t == TIER_PRIMARY and int(g.level[r]) == _SETTLEMENT) >= 3
+    common_name = sum(1 for r, t in hits if t == TIER_PRIMARY and int(g.level[r]) == _SETTLEMENT) >= 3
     # Regions of this very name that a big town of it lies in (its seat, as a rule).
-    seats_of = capitals_of & {int(g.admin1[r]) for r, _t in guess.hits if int(g.level[r]) == _ADMIN1}
+    seats_of = capitals_of & {int(g.admin1[r]) for r, _t in hits if int(g.level[r]) == _ADMIN1}
     # Countries and regions whose main name this is: a town outside them that bears
     # it ("California, Maryland", "Koréa, Côte d'Ivoire") is rarely what the bare name means.
-    named_regions = [r for r, _t in guess.hits if int(g.level[r]) in (_COUNTRY, _ADMIN1) and fold(g.names[r]) == guess.key]
+    named_regions = [r for r, _t in hits if int(g.level[r]) in (_COUNTRY, _ADMIN1) and fold(g.names[r]) == guess.key]
     own_skeleton = skeleton(guess.key)
     scored = []
-    for row, tier in guess.hits:
+    for row, tier in hits:
         level = int(g.level[row])
         if region_phrase and level not in REGION_LEVELS:
             continue
@@ -124,7 +136,7 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
             score -= REGION_NAMESAKE_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
-        scored = [(g.prior(r, MATCH_TIER[t], PRIOR_POPULATION), r) for r, t in guess.hits]
+        scored = [(g.prior(r, MATCH_TIER[t], PRIOR_POPULATION), r) for r, t in hits]
     scored.sort(key=lambda x: (-x[0], x[1]))
     scored = scored[:MAX_READINGS]
     return [r for _s, r in scored], [s for s, _r in scored]

@@ -391,6 +391,14 @@ def test_parse_a_name_joined_to_based_or_born_is_a_place(gazetteer, text, surfac
     assert find(mentions(text, gazetteer=gazetteer), surface).place.country_code == code
 
 
+def test_parse_a_name_known_only_as_an_alternate_also_reads_as_other_spellings(gazetteer):
+    # "Vodyane" is an alternate name of a village in Zaporizhzhia only; villages of
+    # Donetsk oblast are spelled "Vodiane"
+    m = find(mentions("Russian forces shelled near Vodyane, Donetsk.", gazetteer=gazetteer), "Vodyane")
+    assert (m.place.name, m.place.level, m.place.admin1_code) == ("Vodiane", "settlement", "UA-14")
+    assert m.candidates[0].match == "context"
+
+
 def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
     text = ("It was an ordinary Sunday at First Baptist Church Maryville, the pastor said. "
             "He spoke to the congregation in Maryville in three services.")
