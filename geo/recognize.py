@@ -170,8 +170,8 @@ def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
             found = g.memoize(("run", rtext), lambda: _scan_run(rtext, g))
         rs = run.start()
         for s, e, key, hits, dem, seat, words, before, after in found:
-            out.append(Guess(rs + s, rs + e, rtext[s:e], key, hits, dem, seat, words=words,
-                             before=list(before), after=list(after)))
+            out.append(Guess(rs + s, rs + e, rtext[s:e], key, hits, dem, seat, 0.0, [], words,
+                             list(before), list(after)))
     return out
 
 
@@ -201,7 +201,7 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
         # keep the longest span that is a whole name.
         for j in range(i, min(n, i + MAX_WORDS)):
             last = rtext[words[j][0]:words[j][1]]
-            key += fold(last)
+            key += last.lower() if last.isascii() and last.isalnum() else fold(last)  # fold(), inlined
             city = last in ("City", "city") and j > i
             if j > i and not city and key not in lexicon_prefixes and not g.has_prefix(key):
                 break
@@ -224,7 +224,7 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
         if found is not None:
             i += found[6]
         if found is None and len(first) >= 5 and not lead_function_word:
-            found = _variant_guess(g, ws, we, first)
+            found = _variant_guess(g, ws, we, first, key if j == i else "")
             if found is not None:
                 i += 1
         if found:
@@ -244,9 +244,10 @@ VARIANT_MIN_IMPORTANCE = 4.0
 _CONTAINER_AFTER = re.compile(r",\s+([A-Z][\w'’-]+)")
 
 
-def _variant_guess(g, ws, we, word) -> tuple | None:
-    """"Donetzk": a rare word whose romanisation skeleton matches a notable place."""
-    key = fold(word)
+def _variant_guess(g, ws, we, word, key="") -> tuple | None:
+    """"Donetzk": a rare word whose romanisation skeleton matches a notable place
+    (``key``: the word's ``fold``, when known)."""
+    key = key or fold(word)
     if word_commonness(word.lower()) >= 3.0:
         return None
     hits = [(r, TIER_VARIANT) for r in g.variants_key(key)]
