@@ -13,7 +13,8 @@ kept or dropped on general evidence:
   ("Nashville-based"), which no person's name is;
 - a name that is also a common English word ("Will", "Long") needs a place
   important enough to outweigh how common the word is, more so at the start
-  of a sentence; an acronym must be a country or region ("US", not "UN").
+  of a sentence, less so for several words capitalised mid-sentence ("East
+  Chicago", "New Miami"); an acronym must be a country or region ("US", not "UN").
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .gazetteer import LEVEL_CODES, TIER_PRIMARY, TIER_VARIANT, Gazetteer
 from .names import REGION_WORDS, fold
 
 MAX_WORDS = 6
+MULTIWORD_RELIEF = 2.0  # how much less importance several words capitalised mid-sentence need
 CONNECTORS = ("of", "de", "del", "della", "la", "le", "les", "du", "des", "da", "di", "do", "dos", "das",
               "upon", "on", "am", "an", "der", "den", "el", "al", "y", "en", "sur")
 # Lower-case words that may close a name: the region words, raions, and "city" ("Sumy city").
@@ -471,6 +473,8 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         need = 1.5 * (common - 3.0) + 2.0
         if single and sentence_start(text, guess.start):
             need += 1.0
+        elif not single and not sentence_start(text, guess.start) and not title_case_line(text, guess.start):
+            need -= MULTIWORD_RELIEF
     if guess.importance >= need:
         return True
     guess.reasons.append(f"common word (zipf {common:.1f}) for a place of importance {guess.importance:.1f}")

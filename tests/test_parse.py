@@ -399,6 +399,18 @@ def test_parse_a_name_known_only_as_an_alternate_also_reads_as_other_spellings(g
     assert m.candidates[0].match == "context"
 
 
+@pytest.mark.parametrize("text, surface, admin1", [
+    ("More than 300 people with boats moored in Hammond and East Chicago were fined.", "East Chicago", "Indiana"),
+    ("A year on, the village of New Miami is reeling again.", "New Miami", "Ohio"),
+])
+def test_parse_a_name_of_common_words_counts_when_capitalised_mid_sentence(gazetteer, text, surface, admin1):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.admin1 == admin1
+
+
+def test_parse_a_name_of_common_words_at_a_sentence_start_needs_more(gazetteer):
+    assert "New Miami" not in surfaces(mentions("New Miami is a name they liked.", gazetteer=gazetteer))
+
+
 def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
     text = ("It was an ordinary Sunday at First Baptist Church Maryville, the pastor said. "
             "He spoke to the congregation in Maryville in three services.")
