@@ -300,6 +300,8 @@ def _name_like(g: Gazetteer, word: str) -> bool:
     wl = word.lower().rstrip(".")
     if wl in lexicon.titles() or wl in lexicon.org_heads() or fold(word) in lexicon.demonyms():
         return False
+    if len(word) >= 2 and word.isupper():
+        return False  # an acronym names an organisation, not a person: "CBC Toronto", "the California DMV"
     # A given name is name-like however common the word ("Andrew", "Grant").
     return (word_commonness(wl) < 3.5 or wl in lexicon.given_names()) \
         and importance(g, g.lookup_key(fold(word))) < 4.0

@@ -411,6 +411,14 @@ def test_parse_a_name_of_common_words_at_a_sentence_start_needs_more(gazetteer):
     assert "New Miami" not in surfaces(mentions("New Miami is a name they liked.", gazetteer=gazetteer))
 
 
+@pytest.mark.parametrize("text, surface, code", [
+    ("He told CBC Toronto about the fire.", "Toronto", "CA"),
+    ("said an official of the California DMV in a letter", "California", "US"),
+])
+def test_parse_a_place_beside_an_acronym_is_no_person(gazetteer, text, surface, code):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.country_code == code
+
+
 def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
     text = ("It was an ordinary Sunday at First Baptist Church Maryville, the pastor said. "
             "He spoke to the congregation in Maryville in three services.")
