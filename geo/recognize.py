@@ -52,13 +52,14 @@ _WORD = (
 _TAIL_PHRASES = sorted(REGION_TAIL | {"territorial community", "territorial hromada"}, key=len, reverse=True)
 _RUN = re.compile(
     rf"(?=[{_UPPER}])(?<![\w'’\-]){_WORD}"
-    rf"(?:(?: |-)(?:(?:{'|'.join(CONNECTORS)}) )?{_WORD})*"
+    rf"(?:(?: |-)(?:(?:{'|'.join(CONNECTORS)}) |[dl]['’](?=[{_UPPER}]))?{_WORD})*"  # "Côte d'Ivoire"
     rf"(?: (?:{'|'.join(_TAIL_PHRASES)})\b)?"
 )
 # Words of a run: hyphenated compounds split into their parts ("Egyptian-US",
 # "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.
 _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
                            rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
+_ELISION = ("'", "’")  # after "d" or "l": "Côte d'Ivoire", "Val d’Aosta"
 _ACRONYM_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"])
 _LOWER_WORD_NEXT = re.compile(r" [a-z]{2,}")
 _ERAS = frozenset({"B.C.", "A.D.", "B.C.E.", "C.E.", "BC", "AD", "BCE", "CE"})
@@ -208,7 +209,7 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
             if j > i and not city and key not in lexicon_prefixes and not g.has_prefix(key):
                 break
             tail = last.lower() in REGION_TAIL
-            if not (last[0].isupper() or tail):
+            if not (last[0].isupper() or tail or last[1:2] in _ELISION and last[2:3].isupper()):
                 continue
             if lead_function_word and (j == i or tail):
                 continue  # "The city", "In": only a whole name like "The Hague" may start so

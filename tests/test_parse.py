@@ -419,6 +419,12 @@ def test_parse_a_place_beside_an_acronym_is_no_person(gazetteer, text, surface, 
     assert find(mentions(text, gazetteer=gazetteer), surface).place.country_code == code
 
 
+@pytest.mark.parametrize("surface", ["Côte d'Ivoire", "Côte d’Ivoire", "Cote d'Ivoire"])
+def test_parse_a_name_with_an_elided_article_is_one_name(gazetteer, surface):
+    m = find(mentions(f"Troops from Ghana and {surface} joined the mission.", gazetteer=gazetteer), surface)
+    assert (m.place.level, m.place.country_code) == ("country", "CI")
+
+
 def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
     text = ("It was an ordinary Sunday at First Baptist Church Maryville, the pastor said. "
             "He spoke to the congregation in Maryville in three services.")
