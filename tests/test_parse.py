@@ -41,6 +41,17 @@ def test_parse_the_donbas_is_an_area_in_ukraine(gazetteer):
     assert m.place.level == "area" and m.place.country_code == "UA"
 
 
+@pytest.mark.parametrize("text, surface, code, lat, lon", [
+    ("Militias attacked villages across Darfur last week.", "Darfur", "SD", 13.5, 24.5),
+    ("Shelling resumed in Nagorno-Karabakh overnight.", "Nagorno-Karabakh", "AZ", 39.8, 46.8),
+    ("Militants struck a checkpoint in the Sinai.", "Sinai", "EG", 29.8, 33.8),
+])
+def test_parse_conflict_regions_are_areas_at_their_middle(gazetteer, text, surface, code, lat, lon):
+    m = find(mentions(text, gazetteer=gazetteer), surface)
+    assert (m.place.level, m.place.country_code) == ("area", code)
+    assert abs(m.place.lat - lat) < 2.0 and abs(m.place.lon - lon) < 2.0
+
+
 @pytest.mark.parametrize("text, surface", [
     ("Trains from Kamianets-Podilskyi were delayed.", "Kamianets-Podilskyi"),
     ("Flights to New York resumed on Friday.", "New York"),
