@@ -42,10 +42,12 @@ PERSON = "person: "  # prefix of the reasons that mark a name as a person's
 ABBREVIATIONS = ("St", "Ste", "Ft", "Mt", "Pt")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
+_PEOPLES = r"People['’]s(?= [A-Z])"
 _WORD = (
     rf"(?:(?:[{_UPPER}]\.){{2,}}"  # U.S., D.C.
     rf"|[{_UPPER}]\.[{_UPPER}][a-z]+\."  # W.Va.
     rf"|(?:{'|'.join(ABBREVIATIONS)})\."  # St. Petersburg
+    rf"|{_PEOPLES}"  # the one possessive inside names of states: "People's Republic of China"
     rf"|[{_UPPER}][\w]*(?:['’\-](?!s\b)[\w]+)*)"  # Kursk, Kurs'k, Ivano-Frankivsk (not Ukraine's)
 )
 # What may close a run after its capitalised words: "Kursk region", "Bilopilska territorial community".
@@ -58,7 +60,7 @@ _RUN = re.compile(
 # Words of a run: hyphenated compounds split into their parts ("Egyptian-US",
 # "Atlanta-area"); keys join the parts again, so "Ivano-Frankivsk" still matches.
 _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
-                           rf"|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
+                           rf"|{_PEOPLES}|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
 _ELISION = ("'", "’")  # after "d" or "l": "Côte d'Ivoire", "Val d’Aosta"
 _ACRONYM_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"])
 _LOWER_WORD_NEXT = re.compile(r" [a-z]{2,}")
@@ -66,7 +68,7 @@ _ERAS = frozenset({"B.C.", "A.D.", "B.C.E.", "C.E.", "BC", "AD", "BCE", "CE"})
 _OF_BEFORE = re.compile(r"\sof\s+$")
 # A capitalised word, one capital and its dot, right before a name: a middle initial.
 _NAME_AND_INITIAL_BEFORE = re.compile(rf"(?<![\w.])[{_UPPER}][a-z]+ [{_UPPER}]\. $")
-_PLAIN_WORDS_IN_RUN = re.compile(r"[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
+_PLAIN_WORDS_IN_RUN = re.compile(rf"{_PEOPLES}|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
 # The word before a position, read backwards: a regex anchored at the start of the
 # reversed 40 characters (one anchored at the end would retry every start).
 _PREV_WORD_REVERSED = re.compile(r"[\s\"“‘(]*([\w.'’]+)")

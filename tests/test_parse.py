@@ -436,6 +436,17 @@ def test_parse_a_name_with_an_elided_article_is_one_name(gazetteer, surface):
     assert (m.place.level, m.place.country_code) == ("country", "CI")
 
 
+@pytest.mark.parametrize("name, code", [
+    ("People's Republic of China", "CN"),
+    ("Democratic People’s Republic of Korea", "KP"),
+    ("Lao People's Democratic Republic", "LA"),
+])
+def test_parse_official_names_with_peoples_are_the_state(gazetteer, name, code):
+    # not "Republic of China" (Taiwan) or "Republic of Korea" (South Korea)
+    m = find(mentions(f"Envoys of the {name} arrived on Monday.", gazetteer=gazetteer), name)
+    assert m.place.country_code == code
+
+
 def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
     text = ("It was an ordinary Sunday at First Baptist Church Maryville, the pastor said. "
             "He spoke to the congregation in Maryville in three services.")
