@@ -184,12 +184,15 @@ class Gazetteer:
             return value
 
     def _make_place(self, row: int) -> Place:
-        level = LEVEL_NAMES[int(self.level[row])]
-        a1 = int(self.admin1[row])
+        # ``item`` gives Python scalars without a numpy scalar in between; the
+        # index stores coordinates rounded to 6 decimals (tests/test_gazetteer.py).
+        level_code = self.level.item(row)
+        level = LEVEL_NAMES[level_code]
+        a1 = self.admin1.item(row)
         a1_code, a1_name = ("", "")
         if a1 >= 0:
             a1_code, a1_name = self.admin1_table[a1][:2]
-        gid = int(self.geonameid[row])
+        gid = self.geonameid.item(row)
         code = self.code[row]
         if level in ("settlement", "admin2"):
             pid = f"gn:{gid}" if gid >= 0 else code
@@ -197,19 +200,19 @@ class Gazetteer:
             pid = code
         else:
             pid = f"iso:{code}"
-            if self._code_rows.get((int(self.level[row]), code)) != row:
+            if self._code_rows.get((level_code, code)) != row:
                 pid += f"/{self.names[row]}"  # a smaller unit sharing the code: iso:AU-NSW/Lord Howe Island
         return Place(
             id=pid,
             name=self.names[row],
             level=level,
-            lat=round(float(self.lat[row]), 6),
-            lon=round(float(self.lon[row]), 6),
+            lat=self.lat.item(row),
+            lon=self.lon.item(row),
             country_code=self.country[row],
             admin1=a1_name if level != "country" else "",
             admin1_code=a1_code if level != "country" else "",
             geonameid=gid if gid >= 0 else None,
-            population=int(self.population[row]),
+            population=self.population.item(row),
         )
 
     # --- name lookups ------------------------------------------------------

@@ -70,8 +70,8 @@ class _Builder:
     def add_place(self, name, lat, lon, population, level, geonameid, country, admin1, code="", admin2=-1) -> int:
         row = len(self.names)
         self.names.append(name)
-        self.lat.append(float(lat))
-        self.lon.append(float(lon))
+        self.lat.append(round(float(lat), 6))  # Gazetteer.place hands these out as they are
+        self.lon.append(round(float(lon), 6))
         self.population.append(int(population or 0))
         self.level.append(LEVEL_CODES[level])
         self.geonameid.append(int(geonameid) if geonameid is not None else -1)

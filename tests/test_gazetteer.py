@@ -161,3 +161,12 @@ def test_gazetteer_a_village_only_the_codifier_knows_stands_at_its_hromada_centr
     soledar = best(gazetteer, "Soledar").place
     assert len(spirne) == 1 and spirne[0].id.startswith("katottg:UA14") and spirne[0].approximate
     assert (spirne[0].lat, spirne[0].lon) == (soledar.lat, soledar.lon) and not soledar.approximate
+
+
+def test_gazetteer_coordinates_are_stored_to_six_decimals(gazetteer):
+    # Place values carry the stored coordinates as they are (no rounding per place)
+    lat, lon = gazetteer.lat.tolist(), gazetteer.lon.tolist()
+    assert all(round(x, 6) == x for x in lat) and all(round(x, 6) == x for x in lon)
+    kursk = gazetteer.candidates("Kursk", limit=1)[0].place
+    assert type(kursk.lat) is float and type(kursk.population) is int and type(kursk.geonameid) is int
+
