@@ -45,7 +45,7 @@ def main() -> None:
         gold = score_geoparse(rows, "gold", gazetteer=g)
         exact = score_geoparse(rows, "gold", gazetteer=g, nearby=False)
         print(f"| {name} | {e2e.docs} | {e2e.precision:.3f} | {e2e.recall:.3f} | {e2e.f1:.3f} | {e2e.acc161:.3f} "
-              f"| {e2e.auc:.3f} | {gold.acc161:.3f} | {gold.auc:.3f} | {gold.approximate:.3f} | {exact.acc161:.3f} |")
+              f"| {e2e.auc:.3f} | {gold.acc161:.3f} | {gold.auc:.3f} | {gold.nearby:.3f} | {exact.acc161:.3f} |")
 
     events = args.eval_dir / "events" / f"acled-ukraine.{args.split}.jsonl"
     if events.exists():

@@ -71,7 +71,7 @@ class Candidate:
     # the document's votes) or "container" (the region the text names around an unknown village,
     # or a container read as its region: "Sudzha, Kursk"), or "nearby" (a span given to
     # ``geo.resolve`` that the gazetteer does not know, "Third Street", placed at the
-    # nearest town or region the text names around it: an approximation)
+    # nearest town or region among the other given spans: an approximation)
     match: str
 
 
@@ -99,7 +99,7 @@ class Mention:
     @property
     def confidence(self) -> float:
         """Share of the top candidate's score over the first two (0.5 = a coin toss)."""
-        if not self.candidates or self.candidates[0].match == "nearby":
+        if not self.candidates or self.nearby:
             return 0.0
         if len(self.candidates) == 1:
             return 1.0
@@ -107,11 +107,15 @@ class Mention:
         return round(max(a, 1e-9) / (max(a, 1e-9) + max(b, 0.0)), 3)
 
     @property
+    def nearby(self) -> bool:
+        """Whether ``geo.resolve`` placed this unknown span at a place named near it."""
+        return bool(self.candidates) and self.candidates[0].match == "nearby"
+
+    @property
     def approximate(self) -> bool:
         """Whether the point only approximates what the mention names: a place at
         its hromada's centre, or an unknown span placed at a nearby named place."""
-        return self.place is not None and (
-            self.place.approximate or (bool(self.candidates) and self.candidates[0].match == "nearby"))
+        return self.place is not None and (self.place.approximate or self.nearby)
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,10 +71,12 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
     """Resolve given ``(start, end)`` spans of ``text`` (recognition skipped), in span order.
 
     A span the gazetteer does not know ("Third Street", "Cavan Institute") is, with
-    ``nearby``, placed at the town the text names nearest to it (in characters), or
-    without a town, at the nearest region: the mention's only candidate has match
-    ``nearby``, its ``confidence`` is 0 and it is ``approximate``. When the text names
-    no town or region, or with ``nearby=False``, its ``place`` is None.
+    ``nearby``, placed at the town or county among the other given spans nearest
+    to it in the text (in characters; a span overlapping it is nearest), or,
+    when no span is a town or county, at the nearest region or area: the
+    mention's only candidate has match ``nearby``, and it is ``nearby`` and
+    ``approximate`` with ``confidence`` 0. When no other span is such a place,
+    or with ``nearby=False``, its ``place`` is None.
     """
     g = gazetteer or Gazetteer.load()
     guesses = []
@@ -92,21 +94,22 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
     return _place_nearby(mentions) if nearby else mentions
 
 
-NEARBY_LEVELS = (("settlement", "admin2"), ("admin1",))  # what may stand for an unknown place beside it, best first
+NEARBY_LEVELS = (("settlement", "admin2"), ("admin1", "area"))  # what may stand for an unknown place beside it, best first
 
 
 def _place_nearby(mentions: list[Mention]) -> list[Mention]:
-    """Unknown places at the nearest town named around them, else the nearest region."""
+    """Unknown places at the nearest town named among the other spans, else the
+    nearest region; a span inside or overlapping the unknown one is nearest."""
     if all(m.place is not None for m in mentions):
         return mentions
-    tiers = [[m for m in mentions if m.place is not None and m.role != "demonym" and m.place.level in levels]
+    tiers = [[m for m in mentions if m.place is not None and m.role == "place" and m.place.level in levels]
              for levels in NEARBY_LEVELS]
     out = []
     for m in mentions:
         if m.place is None and m.role == "place":
             local = next((t for t in tiers if t), None)
             if local:
-                near = min(local, key=lambda n: n.start - m.end if n.start >= m.end else m.start - n.end)
+                near = min(local, key=lambda n: max(0, n.start - m.end, m.start - n.end))
                 m = replace(m, place=near.place, candidates=(Candidate(near.place, 0.0, "nearby"),))
         out.append(m)
     return out

@@ -9,8 +9,9 @@ kept or dropped on general evidence:
 - months and weekdays, generic words alone ("Gulf", "Western"), words after a
   person title ("Gen.", "Mayor") and names glued to a rare, unknown
   capitalised word ("Tyler Durden") are dropped, unless the name ends in a
-  region word ("the Walker County Fair") or is joined to "-based" or "-born"
-  ("Nashville-based"), which no person's name is;
+  region word ("the Walker County Fair") or is joined to "-based", "-born",
+  "-bound", "-headquartered" or "-registered" ("Nashville-based"), which no
+  person's name is;
 - a name that is also a common English word ("Will", "Long") needs a place
   important enough to outweigh how common the word is, more so at the start
   of a sentence, less so for several words capitalised mid-sentence ("East
@@ -175,8 +176,8 @@ def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
             found = g.memoize(("run", rtext), lambda: _scan_run(rtext, g))
         rs = run.start()
         for s, e, key, hits, dem, seat, words, before, after in found:
-            out.append(Guess(rs + s, rs + e, rtext[s:e], key, hits, dem, seat, 0.0, [], words,
-                             list(before), list(after)))
+            out.append(Guess(rs + s, rs + e, rtext[s:e], key, hits, dem, seat, words=words,
+                             before=list(before), after=list(after)))
     return out
 
 
@@ -305,6 +306,8 @@ def _name_like(g: Gazetteer, word: str) -> bool:
         return False
     if len(word) >= 2 and word.isupper():
         return False  # an acronym names an organisation, not a person: "CBC Toronto", "the California DMV"
+    if wl in REGION_TAIL:
+        return False  # "Donetzk Oblast": a region word, however rare in English
     # A given name is name-like however common the word ("Andrew", "Grant").
     return (word_commonness(wl) < 3.5 or wl in lexicon.given_names()) \
         and importance(g, g.lookup_key(fold(word))) < 4.0
@@ -434,13 +437,13 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
             guess.reasons.append("acronym of no country or region")
             return False
     words = low.replace("-", " ").split()
-    if len(words) > 1 and words[-1] in REGION_TAIL:
-        return True  # no person is named "Walker County", even inside "the Walker County Fair"
-    if _PLACE_COMPOUND.match(text, guess.end):
-        return True  # "Nashville-based", "a Kyiv-born singer"
+    region_name = len(words) > 1 and words[-1] in REGION_TAIL
     # Part of a longer capitalised name ("Tyler Durden", "Andrii Sybiha"), unless
-    # the whole line is in title case (a headline capitalises every word).
-    neighbours = [] if title_case_line(text, guess.start) else guess.before[-1:] + guess.after[:1]
+    # the whole line is in title case (a headline capitalises every word), or the
+    # name is no person's: "Walker County" (even in "the Walker County Fair"), a name
+    # joined to "-based" or "-born" ("Nashville-based Tristar", "Kyiv-born Glushko").
+    no_person = region_name or _PLACE_COMPOUND.match(text, guess.end)
+    neighbours = [] if no_person or title_case_line(text, guess.start) else guess.before[-1:] + guess.after[:1]
     if (single and neighbours and guess.after and guess.after[0] in neighbours and low in lexicon.given_names()
             and not famous(g, guess.hits)):
         # "George Bush": a given name before another name; the name after it is the surname
@@ -472,6 +475,8 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if single and low in lexicon.given_names() and guess.hits and all(t < TIER_PRIMARY for _r, t in guess.hits):
         guess.reasons.append("a given name that is no place's own name")  # "Kristina", "Julia" (Plovdiv's old name)
         return False
+    if region_name:
+        return True
     common = min(word_commonness(w) for w in words)
     need = 0.0
     if common >= 3.0:

@@ -9,7 +9,7 @@ from geo.evaluate import MAX_ERROR_KM, auc
 from layers.cli import main
 
 KEYS = {"docs", "toponyms", "precision", "recall", "f1", "acc161", "auc", "mean_km", "median_km", "coverage",
-        "docs_per_s", "approximate"}
+        "docs_per_s", "nearby"}
 
 
 def corpus(tmp_path):
@@ -62,10 +62,16 @@ def test_evaluate_gold_mode_reports_spans_placed_nearby(tmp_path, capsys, gazett
         {"start": city, "end": city + 7, "name": "Kharkiv", "lat": 49.98, "lon": 36.25}]}) + "\n")
     assert main(["eval", "geoparse", str(path), "--mode", "gold", "--json"]) == 0
     scores = json.loads(capsys.readouterr().out)
-    assert (scores["acc161"], scores["approximate"], scores["coverage"]) == (1.0, 0.5, 1.0)
+    assert (scores["acc161"], scores["nearby"], scores["coverage"]) == (1.0, 0.5, 1.0)
     assert main(["eval", "geoparse", str(path), "--mode", "gold", "--json", "--no-nearby"]) == 0
     scores = json.loads(capsys.readouterr().out)
-    assert (scores["acc161"], scores["approximate"], scores["coverage"]) == (0.5, 0.0, 0.5)
+    assert (scores["acc161"], scores["nearby"], scores["coverage"]) == (0.5, 0.0, 0.5)
+
+
+def test_evaluate_no_nearby_end_to_end_is_a_one_line_error(tmp_path, capsys, gazetteer):
+    assert main(["eval", "geoparse", str(corpus(tmp_path)), "--no-nearby"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "--no-nearby" in err and "\n" not in err
 
 
 def test_evaluate_events_scores_the_event_place(tmp_path, capsys, gazetteer):

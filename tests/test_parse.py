@@ -3,6 +3,7 @@
 import pytest
 
 import geo
+from geo.parsing import find_guesses
 
 from .checks import check_spans
 
@@ -175,6 +176,27 @@ def test_resolve_places_an_unknown_span_at_the_nearest_named_town(gazetteer):
     assert street.candidates[0].match == "nearby"
     assert street.approximate and street.confidence == 0.0
     assert not ms[1].approximate and ms[1].confidence > 0
+
+
+def test_resolve_measures_nearness_between_the_spans_ends(gazetteer):
+    # Sumy starts nearer the depot's start; Kharkiv follows right after the depot's end
+    text = "Sumy officials said the shell hit the old Pushkinska Street locomotive repair depot of Kharkiv."
+    depot = "Pushkinska Street locomotive repair depot"
+    ms = geo.resolve(text, spans_of(text, "Sumy", depot, "Kharkiv"))
+    assert ms[1].nearby and ms[1].place.name == "Kharkiv"
+
+
+def test_resolve_a_span_inside_an_unknown_span_is_nearest(gazetteer):
+    text = "Sumy. The Kharkiv tractor plant was hit."
+    ms = geo.resolve(text, [*spans_of(text, "Sumy", "Kharkiv tractor plant"), spans_of(text, "Kharkiv")[0]])
+    plant = next(m for m in ms if m.surface == "Kharkiv tractor plant")
+    assert plant.nearby and plant.place.name == "Kharkiv"
+
+
+def test_resolve_never_places_an_unknown_span_at_a_government(gazetteer):
+    text = "The Kremlin denied striking the Okhmatdyt hospital."
+    ms = geo.resolve(text, spans_of(text, "Kremlin", "Okhmatdyt hospital"))
+    assert ms[0].role == "actor" and ms[1].place is None
 
 
 def test_resolve_prefers_a_town_to_a_nearer_region_for_an_unknown_span(gazetteer):
@@ -395,11 +417,16 @@ def test_parse_a_county_before_another_name_is_a_place(gazetteer, text, surface)
 
 
 @pytest.mark.parametrize("text, surface, code", [
-    ("Nashville-based CCA signed a five-year lease.", "Nashville", "US"),
+    ("Nashville-based Tristar Health signed a five-year lease.", "Nashville", "US"),
     ("The Kharkiv-born Glushko designed engines.", "Kharkiv", "UA"),
 ])
 def test_parse_a_name_joined_to_based_or_born_is_a_place(gazetteer, text, surface, code):
     assert find(mentions(text, gazetteer=gazetteer), surface).place.country_code == code
+
+
+@pytest.mark.parametrize("word", ["Church", "Faith", "Home", "Union"])
+def test_parse_a_common_word_joined_to_based_is_still_a_word(gazetteer, word):
+    assert geo.parse(f"{word}-based groups met on Monday.").mentions == ()
 
 
 def test_parse_a_name_known_only_as_an_alternate_also_reads_as_other_spellings(gazetteer):
@@ -445,6 +472,16 @@ def test_parse_official_names_with_peoples_are_the_state(gazetteer, name, code):
     # not "Republic of China" (Taiwan) or "Republic of Korea" (South Korea)
     m = find(mentions(f"Envoys of the {name} arrived on Monday.", gazetteer=gazetteer), name)
     assert m.place.country_code == code
+    # "People's" is one word of the name, not "People" and "s"
+    kept, _dropped = find_guesses(f"Envoys of the {name} arrived on Monday.", gazetteer)
+    assert [g.words for g in kept] == [len(name.split())]
+
+
+@pytest.mark.parametrize("text", ["Shelling hit Donetzk Region yesterday.", "Shelling hit Donetzk Oblast yesterday.",
+                                  "Shelling hit Donetzk Saturday night."])
+def test_parse_a_spelling_variant_before_another_capitalised_word_is_found(gazetteer, text):
+    m = find(mentions(text, gazetteer=gazetteer), "Donetzk")
+    assert m.place.admin1_code == "UA-14"
 
 
 def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):

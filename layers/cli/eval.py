@@ -61,7 +61,11 @@ def _run(args, path: Path, title: str, score) -> int:
 
 
 def run_geoparse(args) -> int:
+    from geo.errors import UsageError
     from geo.evaluate import score_geoparse
+
+    if not args.nearby and args.mode != "gold":
+        raise UsageError("--no-nearby applies to --mode gold only (end to end, every mention is a gazetteer name)")
 
     return _run(args, args.corpus, f"{args.corpus.name} ({args.mode})",
                 lambda rows, misses: score_geoparse(rows, args.mode, misses=misses, nearby=args.nearby))
