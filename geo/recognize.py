@@ -372,7 +372,9 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     # longer titles also in lower case ("spokesman Peskov").
     if prev in titles and not guess.demonym and (prev_word[:1].isupper() or len(prev) >= 6):
         guess.reasons.append(f"{PERSON}after title {prev!r}")
-        guess.surname = guess.key
+        # The last word of the name is the one the text repeats alone: "Chairman Ron
+        # Denton ... Denton said".
+        guess.surname = fold(guess.after[-1]) if guess.after else guess.key
         return False
     if not guess.demonym and text.endswith(". ", 0, guess.start) \
             and _NAME_AND_INITIAL_BEFORE.search(text, max(0, guess.start - 40), guess.start):

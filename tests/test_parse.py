@@ -484,6 +484,11 @@ def test_parse_a_spelling_variant_before_another_capitalised_word_is_found(gazet
     assert m.place.admin1_code == "UA-14"
 
 
+def test_parse_the_surname_after_a_title_and_given_name_is_a_person_later_on(gazetteer):
+    text = "Commission Chairman Ron Denton, 46, filed first. Denton, an architect, said the island needs it."
+    assert "Denton" not in surfaces(mentions(text, gazetteer=gazetteer))
+
+
 def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
     text = ("It was an ordinary Sunday at First Baptist Church Maryville, the pastor said. "
             "He spoke to the congregation in Maryville in three services.")
