@@ -96,6 +96,7 @@ class Seat:
     name: str
     city: str
     country: str
+    region: str = ""  # ISO 3166-2 code of the city's region, where the name alone is ambiguous
 
 
 def read_rows(name: str) -> list[dict]:
@@ -141,7 +142,8 @@ def demonyms() -> dict[str, Demonym]:
 @cache
 def seats() -> dict[str, Seat]:
     """Folded seat name -> Seat ("kremlin" -> Moscow, RU)."""
-    return {fold(r["name"]): Seat(r["name"], r["city"], r["country"]) for r in read_rows("seats.tsv")}
+    return {fold(r["name"]): Seat(r["name"], r["city"], r["country"], (r.get("region") or "").strip())
+            for r in read_rows("seats.tsv")}
 
 
 @cache

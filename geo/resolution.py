@@ -151,7 +151,9 @@ def _fixed_place(g: Gazetteer, guess: Guess) -> tuple[Place | None, str]:
             row = g.admin1_row(code) if "-" in code else g.country_row(code)
         return (g.place(row) if row is not None else None), "demonym"
     seat = guess.seat
-    found = g.candidates(seat.city, country_codes=[seat.country], levels=("settlement",), limit=1)
+    found = g.candidates(seat.city, country_codes=[seat.country], levels=("settlement",), limit=10)
+    # "Arlington" alone is Arlington, Texas; the Pentagon's is in Virginia
+    found = [c for c in found if not seat.region or c.place.admin1_code == seat.region] or found
     return (found[0].place if found else None), "actor"
 
 

@@ -140,6 +140,16 @@ def test_parse_metonymy_marks_actors(gazetteer, text, surface):
     assert find(mentions(text), surface).role == "actor"
 
 
+@pytest.mark.parametrize("text, surface, city, region", [
+    ("The Pentagon said the drills would go ahead.", "Pentagon", "Arlington", "US-VA"),
+    ("The State Duma voted on Wednesday.", "State Duma", "Moscow", "RU-MOS"),
+    ("The Verkhovna Rada passed the law.", "Verkhovna Rada", "Kyiv", "UA-30"),
+])
+def test_parse_a_seat_of_power_is_an_actor_in_its_own_city(gazetteer, text, surface, city, region):
+    m = find(mentions(text), surface)
+    assert m.role == "actor" and (m.place.name, m.place.admin1_code) == (city, region)
+
+
 def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
     assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
 
