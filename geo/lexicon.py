@@ -153,6 +153,13 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def groups() -> frozenset[str]:
+    """Folded names of armed groups and movements that are never places (lexicon/groups.txt)."""
+    with open(LEXICON_DIR / "groups.txt", encoding="utf-8") as fh:
+        return frozenset(fold(line.strip()) for line in fh if line.strip() and not line.startswith("#"))
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Lower-cased common given names (lexicon/given_names.txt)."""
     with open(LEXICON_DIR / "given_names.txt", encoding="utf-8") as fh:

@@ -317,6 +317,20 @@ def _name_like(g: Gazetteer, word: str) -> bool:
 _PLACE_COMPOUND = re.compile(r"[-‐‑](?:based|born|bound|headquartered|registered)\b", re.IGNORECASE)
 
 
+def _in_group_name(guess: Guess) -> bool:
+    """Whether the guess, with capitalised words around it in its run, spells the
+    name of an armed group or movement (lexicon/groups.txt)."""
+    groups = lexicon.groups()
+    before = [fold(w) for w in guess.before]
+    after = [fold(w) for w in guess.after]
+    for i in range(len(before) + 1):
+        head = "".join(before[len(before) - i:]) + guess.key
+        for j in range(len(after) + 1):
+            if head + "".join(after[:j]) in groups:
+                return True
+    return False
+
+
 def _after_hyphenated_place(text: str, guess: Guess, g: Gazetteer) -> bool:
     """Two places joined by a hyphen: "Fargo-Moorhead", "the Canada-U.S. border"."""
     if guess.start < 2 or text[guess.start - 1] not in "-–":
@@ -385,6 +399,9 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if single and low.rstrip(".") in titles and next_word(text, after_dot)[:1].isupper() \
             and not text.endswith(", ", 0, guess.start):  # "Jackson, Miss. He said": the state
         guess.reasons.append("a title before a name")  # "Sen. Bob Dole", "Gov. Abbott"
+        return False
+    if _in_group_name(guess):
+        guess.reasons.append("an armed group's or movement's name")  # "Hamas", "Boko Haram", "Rapid Support Forces"
         return False
     if guess.seat and guess.hits and _place_context(text, guess, prev, g):
         guess.seat = None  # "in Westminster, Colorado": a town named so, not a government

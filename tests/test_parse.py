@@ -499,6 +499,17 @@ def test_parse_the_surname_after_a_title_and_given_name_is_a_person_later_on(gaz
     assert "Denton" not in surfaces(mentions(text, gazetteer=gazetteer))
 
 
+@pytest.mark.parametrize("group", ["Hamas", "Taliban", "Boko Haram", "Rapid Support Forces", "Wagner Group"])
+def test_parse_an_armed_groups_name_is_no_place(gazetteer, group):
+    text = f"Fighters of {group} attacked the convoy near Kharkiv."
+    assert surfaces(mentions(text, gazetteer=gazetteer)) == {"Kharkiv"}
+
+
+def test_parse_a_town_sharing_a_word_with_a_group_stays_a_town(gazetteer):
+    assert {"Azov", "Rapid City"} <= surfaces(mentions("Flights from Rapid City to Azov were cancelled.",
+                                                        gazetteer=gazetteer))
+
+
 def test_parse_a_place_in_an_organisation_name_is_no_surname(gazetteer):
     text = ("It was an ordinary Sunday at First Baptist Church Maryville, the pastor said. "
             "He spoke to the congregation in Maryville in three services.")
