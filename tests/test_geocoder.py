@@ -81,3 +81,10 @@ def test_geocoder_errors_share_one_root():
 
     assert issubclass(UsageError, ClaimmapError) and issubclass(UsageError, ValueError)
     assert issubclass(NoMatch, ClaimmapError) and issubclass(NoMatch, LookupError)
+
+
+def test_reverse_moscow_city_and_oblast_have_their_iso_codes(geocoder):
+    # Natural Earth swaps RU-MOW (the city) and RU-MOS (the oblast); the shipped data does not
+    assert geocoder.reverse((55.75, 37.62)).raw["admin1_code"] == "RU-MOW"
+    assert geocoder.reverse((56.31, 38.13)).raw["admin1_code"] == "RU-MOS"  # Sergiyev Posad
+
