@@ -181,6 +181,8 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     admin1_rows: dict[str, int] = {}
     admin1_table = []  # (iso_3166_2, name, country_code, AP abbreviation, postal code) by admin1 index
     by_gn_code: dict[str, int] = {}
+    # (country, key with a region word) -> (area, row) of the units it may name
+    phrase_units: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
     admin1_points = _area_points(admin1)
     row_of_admin1: list[int] = []  # gazetteer row of each admin-1 index
     for i, rec in enumerate(admin1.drop(columns="geometry").to_dict("records")):
@@ -203,8 +205,9 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
         names = [rec["name"], rec["name_en"], rec["gn_name"], rec["woe_name"], rec["name_local"],
                  rec["name_uk"], rec["name_ru"], *rec["name_alt"].split("|")]
         primary, bare = _admin1_keys([n for n in names if n])
+        area = admin1.geometry.iloc[i].area
         for key in primary:
-            b.add_name(key, row, TIER_PRIMARY)
+            phrase_units[(rec["country_code"], key)].append((area, row))
         for key in bare:
             b.add_name(key, row, TIER_ALTERNATE)
         if _AP_ABBREVIATION.fullmatch(rec["abbrev"]) or (
@@ -212,6 +215,13 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
             # "Tenn.", "Alta." everywhere; "N.Y.", "B.C.", "N.S.W." only where the press writes
             # them (US, Canadian and Australian styles), not "U.N." for Upper Nile
             b.add_name(fold(rec["abbrev"]), row, TIER_ALTERNATE)
+    # Where a city is a unit of its own inside a region of its name (Kyiv city in Kyiv
+    # Oblast, Moscow in Moscow Oblast, Minsk), "Kyiv region" is the region around it:
+    # a region word's key is the largest unit's main name, the others' alternate one.
+    for (_cc, key), units in phrase_units.items():
+        largest = max(units)[1]
+        for _area, row in units:
+            b.add_name(key, row, TIER_PRIMARY if row == largest else TIER_ALTERNATE)
     step(5, "admin-1 regions")
 
     admin2_by_gid = _add_admin2(b, admin1, by_gn_code)

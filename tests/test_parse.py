@@ -37,6 +37,19 @@ def test_parse_region_phrases_resolve_to_the_region(gazetteer, text, surface, le
     assert (m.place.level, m.place.admin1_code) == (level, code)
 
 
+@pytest.mark.parametrize("text, surface, level, code", [
+    ("Drones attacked the Kyiv region overnight.", "Kyiv region", "admin1", "UA-32"),
+    ("Air raid alerts sounded across Kyiv Oblast.", "Kyiv Oblast", "admin1", "UA-32"),
+    ("A missile hit Kyiv on Monday.", "Kyiv", "settlement", "UA-30"),
+    ("Drones attacked the Moscow region overnight.", "Moscow region", "admin1", "RU-MOS"),
+    ("Drones were shot down over Moscow.", "Moscow", "settlement", "RU-MOW"),
+    ("Protests spread across the Minsk region.", "Minsk region", "admin1", "BY-MI"),
+])
+def test_parse_a_region_phrase_is_the_region_around_a_city_of_its_own(gazetteer, text, surface, level, code):
+    m = find(mentions(text), surface)
+    assert (m.place.level, m.place.admin1_code) == (level, code)
+
+
 def test_parse_the_donbas_is_an_area_in_ukraine(gazetteer):
     m = find(mentions("Russia has concentrated its forces in the Donbas since spring."), "Donbas")
     assert m.place.level == "area" and m.place.country_code == "UA"
