@@ -44,6 +44,7 @@ def test_parse_region_phrases_resolve_to_the_region(gazetteer, text, surface, le
     ("Drones attacked the Moscow region overnight.", "Moscow region", "admin1", "RU-MOS"),
     ("Drones were shot down over Moscow.", "Moscow", "settlement", "RU-MOW"),
     ("Protests spread across the Minsk region.", "Minsk region", "admin1", "BY-MI"),
+    ("Air defence was active over Kyiv Oblast and Kyiv city.", "Kyiv Oblast", "admin1", "UA-32"),
 ])
 def test_parse_a_region_phrase_is_the_region_around_a_city_of_its_own(gazetteer, text, surface, level, code):
     m = find(mentions(text), surface)
