@@ -160,6 +160,14 @@ def groups() -> frozenset[str]:
 
 
 @cache
+def group_words() -> frozenset[str]:
+    """Folded words of the names in lexicon/groups.txt: a guess of none is no group's."""
+    with open(LEXICON_DIR / "groups.txt", encoding="utf-8") as fh:
+        return frozenset(fold(w) for line in fh if line.strip() and not line.startswith("#")
+                         for w in line.replace("-", " ").split())
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Lower-cased common given names (lexicon/given_names.txt)."""
     with open(LEXICON_DIR / "given_names.txt", encoding="utf-8") as fh:

@@ -320,6 +320,8 @@ _PLACE_COMPOUND = re.compile(r"[-‐‑](?:based|born|bound|headquartered|regist
 def _in_group_name(guess: Guess) -> bool:
     """Whether the guess, with capitalised words around it in its run, spells the
     name of an armed group or movement (lexicon/groups.txt)."""
+    if guess.words == 1 and guess.key not in lexicon.group_words():
+        return False  # the common case: a one-word guess that is no word of any group's name
     groups = lexicon.groups()
     before = [fold(w) for w in guess.before]
     after = [fold(w) for w in guess.after]
