@@ -313,6 +313,7 @@ def _name_like(g: Gazetteer, word: str) -> bool:
         and importance(g, g.lookup_key(fold(word))) < 4.0
 
 
+_HYPHENS = frozenset("-‐‑")
 # A name joined to one of these words is a place: "Nashville-based", "Kyiv-born".
 _PLACE_COMPOUND = re.compile(r"[-‐‑](?:based|born|bound|headquartered|registered)\b", re.IGNORECASE)
 
@@ -463,7 +464,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     # the whole line is in title case (a headline capitalises every word), or the
     # name is no person's: "Walker County" (even in "the Walker County Fair"), a name
     # joined to "-based" or "-born" ("Nashville-based Tristar", "Kyiv-born Glushko").
-    no_person = region_name or _PLACE_COMPOUND.match(text, guess.end)
+    no_person = region_name or (text[guess.end:guess.end + 1] in _HYPHENS and _PLACE_COMPOUND.match(text, guess.end))
     neighbours = [] if no_person or title_case_line(text, guess.start) else guess.before[-1:] + guess.after[:1]
     if (single and neighbours and guess.after and guess.after[0] in neighbours and low in lexicon.given_names()
             and not famous(g, guess.hits)):
