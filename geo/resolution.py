@@ -3,7 +3,8 @@
 Each reading of a name starts from its context-free prior (exact or alternate
 name, population). Then the document votes: readings in the countries the
 other names resolve to gain (in proportion), so do readings in a region the
-other names lie in or name, readings inside an explicitly given container
+other names lie in or name (a little more, the more often the text names places
+in it), readings inside an explicitly given container
 ("Sudzha, in the Kursk region", "Novotroitske, Donetsk", "Gainesville, Ga."),
 and readings close to the places the other names resolve to. Two rounds let a
 confident reading pull the ambiguous ones: a text about Kursk and Sumy puts
@@ -33,6 +34,7 @@ PRIOR_POPULATION = 0.4
 COMMON_NAME_ALTERNATE_PENALTY = 1.5
 W_COUNTRY = 1.0
 W_ADMIN1 = 1.0
+W_REGION_SHARE = 0.5  # more, the more often the text names places in the reading's region
 W_ADMIN2 = 2.0
 # A settlement this small, known only outside the region the text puts it in, is
 # taken for a village the gazetteer lacks (see _region_named_around).
@@ -81,6 +83,7 @@ class _Name:
     pick: int = -1
     scores: np.ndarray | None = None
     locative: bool = False  # a demonym some use of which is not "Russian forces"
+    count: int = 0  # how many times the document names it
 
 
 def unit_vectors(lat, lon) -> np.ndarray:
@@ -244,6 +247,8 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
                 rows, priors = g.memoize(("readings", guess.key, tuple(r for r, _t in guess.hits)),
                                          lambda: _readings(g, guess))
             names[key] = _Name(key, np.array(rows, dtype=np.int64), np.array(priors, dtype=float), guess.key)
+    for key in order:
+        names[key].count += 1
     keys = list(names)
     index = {k: i for i, k in enumerate(keys)}
     contains: dict[int, str] = {}  # guess index -> key of the name it is given as the container of
@@ -478,6 +483,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
             if j != i and facts[j] is not None and not mine.isdisjoint(facts[j][3]):
                 counted[k, j] = False  # another spelling of one of its places
     counted_r = np.repeat(counted, np.diff(bounds), axis=0)
+    counts = np.array([n.count for n in names], dtype=float)
 
     def current_picks() -> tuple:
         pick_c = np.full(count, -1, dtype=np.int64)
@@ -507,9 +513,11 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
         sc = base_r[sl] + container_r[sl]
         if total.any():
             share = (voters & (pick_c == cid_r[sl, None])).sum(axis=1) / np.maximum(total, 1)
-            same_region = (voters & (pick_a1 >= 0) & (pick_a1 == a1_r[sl, None])).any(axis=1)
+            in_region = voters & (pick_a1 >= 0) & (pick_a1 == a1_r[sl, None])
+            same_region = in_region.any(axis=1)
             sc += W_COUNTRY * share
             sc += W_ADMIN1 * (same_region & (total > 0))
+            sc += W_REGION_SHARE * (in_region @ counts) / np.maximum(voters @ counts, 1)
             if has_point.any():
                 point_voters = voters & has_point
                 n_points = point_voters.sum(axis=1)

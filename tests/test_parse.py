@@ -51,6 +51,14 @@ def test_parse_a_region_phrase_is_the_region_around_a_city_of_its_own(gazetteer,
     assert (m.place.level, m.place.admin1_code) == (level, code)
 
 
+def test_parse_the_region_a_text_names_most_often_wins_a_close_vote(gazetteer):
+    # Boone County, Kentucky is the larger; the text is about Indiana, and names Kentucky once
+    text = ("Boone County's jobless rate rose in March, the Indiana Department of Workforce Development said. "
+            "Indiana's rate is the highest since 1983, and Indiana lawmakers met on Monday. "
+            "The rate in Kentucky also rose.")
+    assert find(mentions(text), "Boone County").place.admin1 == "Indiana"
+
+
 def test_parse_the_donbas_is_an_area_in_ukraine(gazetteer):
     m = find(mentions("Russia has concentrated its forces in the Donbas since spring."), "Donbas")
     assert m.place.level == "area" and m.place.country_code == "UA"
