@@ -4,7 +4,7 @@
 Usage: python bench/eval_all.py ../shared/eval [--split dev]
 
 Runs the geoparse scores (end to end and given gold spans, with and without
-placing spans the gazetteer lacks at the nearest named town) on LGL, GeoWebNews,
+placing spans the gazetteer lacks at the nearest other span's town) on LGL, GeoWebNews,
 TR-News and GeoVirus, the ACLED event-place score and the claims score, the
 same functions ``claimmap eval`` calls, and prints a Markdown table. Corpora
 that are missing are skipped with a note; nothing is written.

@@ -217,11 +217,9 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
             b.add_name(fold(rec["abbrev"]), row, TIER_ALTERNATE)
     # Where a city is a unit of its own inside a region of its name (Kyiv city in Kyiv
     # Oblast, Moscow in Moscow Oblast, Minsk), "Kyiv region" is the region around it:
-    # a region word's key is the largest unit's main name, the others' alternate one.
+    # a key with a region word names only the largest unit of the country that bears it.
     for (_cc, key), units in phrase_units.items():
-        largest = max(units)[1]
-        for _area, row in units:
-            b.add_name(key, row, TIER_PRIMARY if row == largest else TIER_ALTERNATE)
+        b.add_name(key, max(units)[1], TIER_PRIMARY)
     step(5, "admin-1 regions")
 
     admin2_by_gid = _add_admin2(b, admin1, by_gn_code)

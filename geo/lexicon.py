@@ -153,18 +153,21 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def _group_names() -> tuple[str, ...]:
+    with open(LEXICON_DIR / "groups.txt", encoding="utf-8") as fh:
+        return tuple(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+@cache
 def groups() -> frozenset[str]:
     """Folded names of armed groups and movements that are never places (lexicon/groups.txt)."""
-    with open(LEXICON_DIR / "groups.txt", encoding="utf-8") as fh:
-        return frozenset(fold(line.strip()) for line in fh if line.strip() and not line.startswith("#"))
+    return frozenset(fold(name) for name in _group_names())
 
 
 @cache
 def group_words() -> frozenset[str]:
-    """Folded words of the names in lexicon/groups.txt: a guess of none is no group's."""
-    with open(LEXICON_DIR / "groups.txt", encoding="utf-8") as fh:
-        return frozenset(fold(w) for line in fh if line.strip() and not line.startswith("#")
-                         for w in line.replace("-", " ").split())
+    """Folded words of those names: a guess that is none of them is no group's."""
+    return frozenset(fold(w) for name in _group_names() for w in name.replace("-", " ").split())
 
 
 @cache

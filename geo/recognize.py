@@ -313,9 +313,9 @@ def _name_like(g: Gazetteer, word: str) -> bool:
         and importance(g, g.lookup_key(fold(word))) < 4.0
 
 
-_HYPHENS = frozenset("-‐‑")
+_HYPHENS = "-‐‑"
 # A name joined to one of these words is a place: "Nashville-based", "Kyiv-born".
-_PLACE_COMPOUND = re.compile(r"[-‐‑](?:based|born|bound|headquartered|registered)\b", re.IGNORECASE)
+_PLACE_COMPOUND = re.compile(rf"[{_HYPHENS}](?:based|born|bound|headquartered|registered)\b", re.IGNORECASE)
 
 
 def _in_group_name(guess: Guess) -> bool:
@@ -464,8 +464,10 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     # the whole line is in title case (a headline capitalises every word), or the
     # name is no person's: "Walker County" (even in "the Walker County Fair"), a name
     # joined to "-based" or "-born" ("Nashville-based Tristar", "Kyiv-born Glushko").
-    no_person = region_name or (text[guess.end:guess.end + 1] in _HYPHENS and _PLACE_COMPOUND.match(text, guess.end))
-    neighbours = [] if no_person or title_case_line(text, guess.start) else guess.before[-1:] + guess.after[:1]
+    headline = title_case_line(text, guess.start)
+    no_person = region_name or (
+        text[guess.end:guess.end + 1] in _HYPHENS and _PLACE_COMPOUND.match(text, guess.end) is not None)
+    neighbours = [] if no_person or headline else guess.before[-1:] + guess.after[:1]
     if (single and neighbours and guess.after and guess.after[0] in neighbours and low in lexicon.given_names()
             and not famous(g, guess.hits)):
         # "George Bush": a given name before another name; the name after it is the surname
@@ -505,7 +507,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         need = 1.5 * (common - 3.0) + 2.0
         if single and sentence_start(text, guess.start):
             need += 1.0
-        elif not single and not sentence_start(text, guess.start) and not title_case_line(text, guess.start):
+        elif not single and not headline and not sentence_start(text, guess.start):
             need -= MULTIWORD_RELIEF
     if guess.importance >= need:
         return True

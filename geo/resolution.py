@@ -120,15 +120,10 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     # it ("California, Maryland", "Koréa, Côte d'Ivoire") is rarely what the bare name means.
     named_regions = [r for r, _t in hits if int(g.level[r]) in (_COUNTRY, _ADMIN1) and fold(g.names[r]) == guess.key]
     own_skeleton = skeleton(guess.key)
-    # "Kyiv Oblast" is the region whose main name that is, not the city's own unit,
-    # whichever the other names of the text lie in
-    region_main = region_phrase and any(t == TIER_PRIMARY and int(g.level[r]) == _ADMIN1 for r, t in hits)
     scored = []
     for row, tier in hits:
         level = int(g.level[row])
         if region_phrase and level not in REGION_LEVELS:
-            continue
-        if region_main and level == _ADMIN1 and tier != TIER_PRIMARY:
             continue
         if names_a_region and level == _SETTLEMENT and tier != TIER_PRIMARY:
             continue

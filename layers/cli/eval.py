@@ -17,7 +17,7 @@ def register(sub, name: str, help_text: str) -> None:
     gp.add_argument("--json", action="store_true", help="one JSON object")
     gp.add_argument("--no-nearby", dest="nearby", action="store_false",
                     help="gold mode: leave spans the gazetteer lacks unresolved instead of placing them "
-                         "at the nearest town the text names")
+                         "at the town (else region) of the nearest other gold span")
     gp.add_argument("--misses", type=Path, metavar="FILE", help="write errors (JSON lines) for inspection")
     gp.set_defaults(func=run_geoparse)
     cl = kinds.add_parser("claims", help="claim extraction against a claims gold file (JSONL, see SCHEMA)")
