@@ -159,6 +159,45 @@ ADMIN1_ERRATA = {
 }
 
 
+# A unit's own name that says "the city of X", in English or the local language:
+# Kyiv's "Kiev City", "City of Minsk", "Grad Zagreb", "Toshkent Shahri", "Ciudad de Buenos Aires".
+_CITY_NAME = re.compile(r"(?:City of|Grad|Horad|Misto|Ciudad de|Cidade de) .+|.+ (?:[Cc]ity|Shahri|Qalasy|Sahari)")
+
+
+def distinct_english_names(gdf) -> list[str]:
+    """English names unique within each country.
+
+    Natural Earth gives a city that is a unit of its own the English name of the
+    region around it: Kyiv city and Kyiv Oblast are both "Kyiv", Washington, D.C.
+    is "Washington" like the state. The largest unit keeps the name; a smaller
+    one becomes "<name> City" when its own names or type say it is the city, else
+    takes the first of its own names that differs ("District of Columbia")."""
+    import shapely
+
+    from geo.names import fold
+
+    english = [en or name for en, name in zip(gdf["name_en"], gdf["name"])]
+    out = list(english)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, (cc, name) in enumerate(zip(gdf["country_code"], english)):
+        groups.setdefault((cc, fold(name)), []).append(i)
+    area = shapely.area(gdf.geometry.values)  # degrees squared: only compared within one country
+    for idx in groups.values():
+        if len(idx) < 2:
+            continue
+        taken = {fold(english[idx[0]])}
+        for i in sorted(idx, key=lambda i: -area[i])[1:]:
+            own = [gdf["name"].iat[i], gdf["gn_name"].iat[i], gdf["woe_name"].iat[i]]
+            if any(_CITY_NAME.fullmatch(n) for n in own) or any(w in gdf["type_en"].iat[i].lower() for w in ("city", "urban")):
+                own = [f"{english[i]} City"]
+            for name in own:
+                if name and fold(name) not in taken:
+                    out[i] = name
+                    taken.add(fold(name))
+                    break
+    return out
+
+
 def build_boundaries(build_json: Path) -> dict[str, str]:
     import geopandas as gpd
     import shapely
@@ -183,6 +222,7 @@ def build_boundaries(build_json: Path) -> dict[str, str]:
             sys.exit(f"build_data: Natural Earth erratum for {gn_code} matches {rows.sum()} units, not one")
         for col, value in fixes.items():
             gdf.loc[rows, col] = value
+    gdf["name_en"] = distinct_english_names(gdf)
     gdf["geometry"] = shapely.make_valid(gdf.geometry.values)
 
     countries = gdf.dissolve(by="country_code", aggfunc={"country": "first"}).reset_index()

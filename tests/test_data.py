@@ -55,6 +55,38 @@ def test_data_admin1_has_codes_and_local_names():
     assert len(layer.attrs["iso_3166_2"]) > 4000
 
 
+def test_data_admin1_english_names_are_distinct_within_each_country():
+    # Natural Earth calls Kyiv city and Kyiv Oblast both "Kyiv", and Washington, D.C. "Washington"
+    from geo.names import fold
+
+    layer = boundaries.admin1()
+    codes = {}  # (country, name) -> ISO codes of the units so named; pieces of one unit share a code
+    for cc, name, code in zip(layer.attrs["country_code"], layer.attrs["name_en"], layer.attrs["iso_3166_2"]):
+        codes.setdefault((cc, fold(name)), set()).add(code)
+    assert not {k: v for k, v in codes.items() if len(v) > 1}
+    name_of = dict(zip(layer.attrs["iso_3166_2"], layer.attrs["name_en"]))
+    assert (name_of["UA-32"], name_of["UA-30"]) == ("Kyiv", "Kyiv City")
+    assert (name_of["US-WA"], name_of["US-DC"]) == ("Washington", "District of Columbia")
+    assert (name_of["BY-MI"], name_of["BY-HM"]) == ("Minsk", "Minsk City")
+
+
+def test_builder_names_the_smaller_namesake_unit_by_its_own_names():
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    frame = gpd.GeoDataFrame({
+        "country_code": ["XA", "XA", "XA", "XA", "XB"],
+        "name_en": ["Sumy", "Sumy", "Lys", "Lys", "Sumy"],
+        "name": ["Sumy", "Horad Sumy", "Lys", "Lys District", "Sumy"],
+        "gn_name": ["", "", "", "", ""],
+        "woe_name": ["", "", "", "", ""],
+        "type_en": ["Region", "Region", "Region", "District", "Region"],
+    }, geometry=[box(0, 0, 4, 4), box(1, 1, 2, 2), box(5, 5, 9, 9), box(6, 6, 7, 7), box(0, 0, 1, 1)])
+    # the largest keeps the name; a city by its own name becomes "<name> City"; another
+    # unit takes its own differing name; a namesake in another country is left alone
+    assert _build_data().distinct_english_names(frame) == ["Sumy", "Sumy City", "Lys", "Lys District", "Sumy"]
+
+
 def test_data_polygons_are_valid():
     for layer in (boundaries.admin1(), boundaries.countries()):
         assert shapely.is_valid(layer.geometries).all()

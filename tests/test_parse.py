@@ -172,6 +172,16 @@ def test_parse_a_seat_of_power_is_an_actor_in_its_own_city(gazetteer, text, surf
     assert m.role == "actor" and (m.place.name, m.place.admin1_code) == (city, region)
 
 
+@pytest.mark.parametrize("text, surface, admin1", [
+    ("The White House said it would respond.", "White House", "District of Columbia"),
+    ("Shelling hit Kyiv overnight.", "Kyiv", "Kyiv City"),
+    ("Shelling hit Bucha overnight.", "Bucha", "Kyiv"),
+])
+def test_parse_a_city_unit_is_not_named_like_the_region_around_it(gazetteer, text, surface, admin1):
+    # "Washington, Washington" read as the state; "Kyiv, Kyiv" hid whether the oblast was meant
+    assert find(mentions(text), surface).place.admin1 == admin1
+
+
 def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
     assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
 
@@ -406,7 +416,7 @@ def test_parse_a_capital_far_from_the_other_places_is_still_the_capital(gazettee
     # make the region win over its capital (the README's example).
     doc = geo.parse("Kiev's hope is that Russian forces leave Sudzha, in the Kursk region.", gazetteer=gazetteer)
     kiev = doc.mentions[0]
-    assert (kiev.surface, kiev.role, kiev.place.level, kiev.place.admin1) == ("Kiev", "actor", "settlement", "Kyiv")
+    assert (kiev.surface, kiev.role, kiev.place.level, kiev.place.admin1) == ("Kiev", "actor", "settlement", "Kyiv City")
 
 
 @pytest.mark.parametrize("text, surface, code", [
