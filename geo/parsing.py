@@ -8,7 +8,7 @@ from . import lexicon
 from .gazetteer import TIER_VARIANT, Gazetteer
 from .model import Candidate, Document, Mention
 from .names import fold, skeleton
-from .recognize import PERSON, Guess, _title_case, famous, find_candidates, keep, word_commonness
+from .recognize import PERSON, Guess, _title_case, famous, find_candidates, importance, keep, word_commonness
 from .resolution import resolve_guesses
 
 
@@ -63,7 +63,44 @@ def parse(text: str, *, doc_id: str | None = None, date: str | None = None,
     g = gazetteer or Gazetteer.load()
     kept, _dropped = find_guesses(text, g)
     mentions = resolve_guesses(g, text, kept, doc_id)
+    stray = _stray_variants(g, kept, mentions)
+    if stray:
+        kept = [guess for k, guess in enumerate(kept) if k not in stray]
+        mentions = resolve_guesses(g, text, kept, doc_id)  # without their votes
     return Document(text=text, id=doc_id, date=date, mentions=tuple(mentions))
+
+
+VARIANT_ALONE_IMPORTANCE = 5.0  # a place of 100,000 people
+
+
+def _stray_variants(g: Gazetteer, kept: list[Guess], mentions: list[Mention]) -> set[int]:
+    """Guesses found only as a romanisation variant whose place lies in a country
+    that no other place in the document is in: a rare word such as "Jansen" or
+    "Bushra" shares its consonant skeleton with some town abroad (Yancheng,
+    Basra) far more often than it names it. "Donetzk" alone still stands: a
+    variant one letter off the name of a place of 100,000 people."""
+    variant = [bool(guess.hits) and guess.hits[0][1] == TIER_VARIANT for guess in kept]
+    if not any(variant):
+        return set()
+    countries = {m.place.country_code for m, v in zip(mentions, variant) if m.place is not None and not v}
+    stray = set()
+    for k, (guess, m) in enumerate(zip(kept, mentions)):
+        if not variant[k] or m.place is None or m.place.country_code in countries:
+            continue
+        if not any(importance(g, [hit]) >= VARIANT_ALONE_IMPORTANCE and _one_edit(guess.key, fold(g.names[hit[0]]))
+                   for hit in guess.hits):
+            stray.add(k)
+    return stray
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
 
 
 def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer | None = None,

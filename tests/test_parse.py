@@ -513,6 +513,15 @@ def test_parse_official_names_with_peoples_are_the_state(gazetteer, name, code):
     assert [g.words for g in kept] == [len(name.split())]
 
 
+@pytest.mark.parametrize("text", ["Players from Jansen and Denver met in Colorado.",
+                                  "Police in Toronto said Jansen left for Ottawa."])
+def test_parse_a_spelling_variant_in_a_country_the_text_never_names_is_dropped(gazetteer, text):
+    # "Jansen" shares its skeleton with Yancheng, China; nothing else in the text is in China
+    doc = geo.parse(text, gazetteer=gazetteer)
+    assert "Jansen" not in [m.surface for m in doc.mentions]
+    assert len(doc.mentions) == 2 and all(m.place.country_code in ("US", "CA") for m in doc.mentions)
+
+
 @pytest.mark.parametrize("text", ["Shelling hit Donetzk Region yesterday.", "Shelling hit Donetzk Oblast yesterday.",
                                   "Shelling hit Donetzk Saturday night."])
 def test_parse_a_spelling_variant_before_another_capitalised_word_is_found(gazetteer, text):
