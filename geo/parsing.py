@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from . import lexicon
@@ -109,8 +110,9 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
 
     A span the gazetteer does not know ("Third Street", "Cavan Institute") is, with
     ``nearby``, placed at the town or county among the other given spans nearest
-    to it in the text (in characters; a span overlapping it is nearest), or,
-    when no span is a town or county, at the nearest region or area: the
+    to it in the text (in characters; a span overlapping it is nearest) when one
+    lies within ``NEARBY_CHARS``, else at the one the text names most; when no
+    span is a town or county, at a region or area, chosen the same way: the
     mention's only candidate has match ``nearby``, and it is ``nearby`` and
     ``approximate`` with ``confidence`` 0. When no other span is such a place,
     or with ``nearby=False``, its ``place`` is None.
@@ -132,11 +134,14 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
 
 
 NEARBY_LEVELS = (("settlement", "admin2"), ("admin1", "area"))  # what may stand for an unknown place beside it, best first
+NEARBY_CHARS = 300  # about two sentences: a town named farther off says little of where the unknown place is
 
 
 def _place_nearby(mentions: list[Mention]) -> list[Mention]:
-    """Unknown places at the nearest town named among the other spans, else the
-    nearest region; a span inside or overlapping the unknown one is nearest."""
+    """Unknown places at the nearest town named among the other spans, when one is
+    within ``NEARBY_CHARS``, else at the town the document names most (the
+    nearest of those); without towns, regions the same way. A span inside or
+    overlapping the unknown one is nearest."""
     if all(m.place is not None for m in mentions):
         return mentions
     tiers = [[m for m in mentions if m.place is not None and m.role == "place" and m.place.level in levels]
@@ -146,7 +151,13 @@ def _place_nearby(mentions: list[Mention]) -> list[Mention]:
         if m.place is None and m.role == "place":
             local = next((t for t in tiers if t), None)
             if local:
-                near = min(local, key=lambda n: max(0, n.start - m.end, m.start - n.end))
+                def gap(n: Mention, m: Mention = m) -> int:
+                    return max(0, n.start - m.end, m.start - n.end)
+
+                near = min(local, key=gap)
+                if gap(near) > NEARBY_CHARS:
+                    times = Counter(n.place.id for n in local)
+                    near = min(local, key=lambda n: (-times[n.place.id], gap(n)))
                 m = replace(m, place=near.place, candidates=(Candidate(near.place, 0.0, "nearby"),))
         out.append(m)
     return out

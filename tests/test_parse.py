@@ -1,5 +1,7 @@
 """geo.parse and geo.resolve on small texts written for these tests."""
 
+import re
+
 import pytest
 
 import geo
@@ -226,6 +228,23 @@ def test_resolve_measures_nearness_between_the_spans_ends(gazetteer):
     depot = "Pushkinska Street locomotive repair depot"
     ms = geo.resolve(text, spans_of(text, "Sumy", depot, "Kharkiv"))
     assert ms[1].nearby and ms[1].place.name == "Kharkiv"
+
+
+def test_resolve_an_unknown_span_far_from_every_town_takes_the_town_named_most(gazetteer):
+    filler = " Officials gave no figures for the damage or the casualties, and repair crews were still at work." * 4
+    text = ("Drones hit Kharkiv overnight. Power in Kharkiv was cut." + filler
+            + " The Pushkinska Street depot burned." + filler + " Sumy was quiet.")
+    spans = [(m.start(), m.end()) for m in re.finditer("Kharkiv", text)]
+    ms = geo.resolve(text, sorted([*spans, *spans_of(text, "Pushkinska Street depot", "Sumy")]))
+    depot = next(m for m in ms if m.surface == "Pushkinska Street depot")
+    # Sumy is the nearest town, but farther than NEARBY_CHARS: the text's main town wins
+    assert text.index("Sumy") - depot.end < depot.start - text.rindex("Kharkiv")
+    assert depot.nearby and depot.place.name == "Kharkiv"
+    near = text.replace(" Sumy was quiet.", "") + " Sumy was quiet."
+    near = near.replace(filler + " Sumy", " Sumy")  # Sumy right after the depot: the nearest wins
+    ms = geo.resolve(near, sorted([*[(m.start(), m.end()) for m in re.finditer("Kharkiv", near)],
+                                   *spans_of(near, "Pushkinska Street depot", "Sumy")]))
+    assert next(m for m in ms if m.surface == "Pushkinska Street depot").place.name == "Sumy"
 
 
 def test_resolve_a_span_inside_an_unknown_span_is_nearest(gazetteer):
