@@ -154,8 +154,7 @@ def titles() -> frozenset[str]:
 
 @cache
 def _group_names() -> tuple[str, ...]:
-    with open(LEXICON_DIR / "groups.txt", encoding="utf-8") as fh:
-        return tuple(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+    return tuple(read_lines("groups.txt"))
 
 
 @cache
@@ -170,11 +169,17 @@ def group_words() -> frozenset[str]:
     return frozenset(fold(w) for name in _group_names() for w in name.replace("-", " ").split())
 
 
+def read_lines(name: str) -> list[str]:
+    """The entries of a one-per-line lexicon file (``#`` starts a comment line)."""
+    with open(LEXICON_DIR / name, encoding="utf-8") as fh:
+        return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+
+
 @cache
 def given_names() -> frozenset[str]:
-    """Lower-cased common given names (lexicon/given_names.txt)."""
-    with open(LEXICON_DIR / "given_names.txt", encoding="utf-8") as fh:
-        return frozenset(line.strip().lower() for line in fh if line.strip() and not line.startswith("#"))
+    """Lower-cased common given names: the hand-written list (lexicon/given_names.txt)
+    and the commonest of the US Census (given_names_census.txt, scripts/build_data.py)."""
+    return frozenset(n.lower() for f in ("given_names.txt", "given_names_census.txt") for n in read_lines(f))
 
 
 @cache

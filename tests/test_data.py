@@ -87,6 +87,17 @@ def test_builder_names_the_smaller_namesake_unit_by_its_own_names():
     assert _build_data().distinct_english_names(frame) == ["Sumy", "Sumy City", "Lys", "Lys District", "Sumy"]
 
 
+def test_builder_takes_common_census_given_names_that_are_no_notable_place(tmp_path, gazetteer):
+    male = b"JAMES 3.318 3.318 1\nDALLAS 0.050 50.0 200\nPAT 0.030 51.0 300\nZEBEDEE 0.001 90.0 1200\n"
+    female = b"APRIL 0.100 20.0 100\nGEORGIA 0.090 21.0 110\nPAT 0.040 22.0 120\nWILMA 0.020 23.0 130\n"
+    out = tmp_path / "given_names_census.txt"
+    _build_data().build_given_names(male, female, out)
+    names = [line for line in out.read_text().splitlines() if not line.startswith("#")]
+    # James is in the hand-written list; Dallas a city, Georgia a country and a state,
+    # April a month; Zebedee too rare; Pat once
+    assert names == ["Pat", "Wilma"]
+
+
 def test_data_polygons_are_valid():
     for layer in (boundaries.admin1(), boundaries.countries()):
         assert shapely.is_valid(layer.geometries).all()

@@ -184,6 +184,17 @@ def test_parse_a_city_unit_is_not_named_like_the_region_around_it(gazetteer, tex
     assert find(mentions(text), surface).place.admin1 == admin1
 
 
+@pytest.mark.parametrize("text, person, place", [
+    ("Pat Williams says she is ready to start.", "Williams", None),  # Pat: a census given name
+    ("One of their sons, Spencer Lewis of Bethel, Vt., declined to comment.", "Lewis", "Bethel"),
+    ("A blood drive is held at the Meredith Community Center today.", None, "Meredith"),
+])
+def test_parse_a_given_name_makes_the_next_word_a_surname_only_right_after_it(gazetteer, text, person, place):
+    found = [m.surface for m in mentions(text)]
+    assert person not in found
+    assert place is None or place in found
+
+
 def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
     assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
 
