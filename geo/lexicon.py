@@ -51,6 +51,11 @@ DIRECTION_WORDS = frozenset(
 # Words after which a capitalised name stands for a place: "near Sakhanka", "in Kharkiv".
 LOCATIVE_WORDS = frozenset("in near at outside around towards toward of from into on".split())
 
+# Verbs of saying: a person, firm or agency does them, a town rarely ("Hartl said", "Xinhua reported").
+SPEECH_VERBS = frozenset(
+    "said says told tells added adds explained explains noted notes wrote writes argued argues testified "
+    "stated states replied replies recalled recalls reported reports".split())
+
 
 # Nouns after which a demonym names who acts, not where: "Russian forces shelled
 # Donetsk" says nothing of which Donetsk; "the Russian city of Donetsk" does.

@@ -221,8 +221,8 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
             hits = g.lookup_key(key)
             dem = demonyms.get(key) if j - i < 2 else None
             seat = seats.get(key)
-            if not hits and city:
-                # "Sumy City": the city named Sumy
+            if not hits and city and key[: -len("city")] not in demonyms:
+                # "Sumy City": the city named Sumy ("the English city of Salisbury" is no town called English)
                 base = key[: -len("city")]
                 hits = [(r, t) for r, t in g.lookup_key(base) if g.level[r] == LEVEL_CODES["settlement"]]
             if hits or dem or seat:
@@ -313,6 +313,7 @@ def _name_like(g: Gazetteer, word: str) -> bool:
         and importance(g, g.lookup_key(fold(word))) < 4.0
 
 
+_SPEAKING_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"])  # governments speak for them
 _HYPHENS = "-‐‑"
 # A name joined to one of these words is a place: "Nashville-based", "Kyiv-born".
 _PLACE_COMPOUND = re.compile(rf"[{_HYPHENS}](?:based|born|bound|headquartered|registered)\b", re.IGNORECASE)
@@ -501,6 +502,13 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
             guess.surname = guess.key
         return False
 
+    if single and guess.importance < 5.0 and prev not in lexicon.LOCATIVE_WORDS \
+            and next_word(text, guess.end).lower() in lexicon.SPEECH_VERBS \
+            and not any(int(g.level[r]) in _SPEAKING_LEVELS for r, _t in guess.hits):
+        # "Hartl said", "Edison said": a town of under 100,000 people rarely speaks;
+        # "the city of Sevierville said" and "officials in Sumy said" keep their place
+        guess.reasons.append("the subject of a verb of saying")
+        return False
     if guess.importance < 5.0 and next_word(text, guess.end).lower() in lexicon.WEAPON_NOUNS:
         guess.reasons.append("the name of a weapon or vehicle")  # "an Iskander missile", "Shahed drones"
         return False

@@ -195,6 +195,35 @@ def test_parse_a_given_name_makes_the_next_word_a_surname_only_right_after_it(ga
     assert place is None or place in found
 
 
+@pytest.mark.parametrize("text, demonym, country, town", [
+    ("He lived in the English city of Salisbury, which Russia denies.", "English", "GB", "Salisbury"),
+    ("Drones hit the Russian city of Kursk.", "Russian", "RU", "Kursk"),
+])
+def test_parse_a_demonym_before_city_is_no_town_called_so(gazetteer, text, demonym, country, town):
+    # "English city" had been English, Indiana, which then pulled Salisbury to the US
+    ms = mentions(text)
+    assert (find(ms, demonym).role, find(ms, demonym).place.country_code) == ("demonym", country)
+    assert find(ms, town).place.country_code == country
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Hartl said the virus had spread to three farms.", "Hartl"),
+    ("The report came out on Monday, and Brande said the count was low.", "Brande"),
+])
+def test_parse_the_subject_of_said_is_no_small_town(gazetteer, text, speaker):
+    # Hartl (Austria) and Brande (Denmark) are towns of a few thousand people
+    assert speaker not in [m.surface for m in mentions(text)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A spokesman for the city of Sevierville said he had died.", "Sevierville"),
+    ("Officials in Sumy said the strike hit a school.", "Sumy"),
+    ("Texas said it would appeal.", "Texas"),
+])
+def test_parse_a_place_before_said_stays_after_in_or_when_a_region(gazetteer, text, place):
+    assert find(mentions(text), place).place is not None
+
+
 def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
     assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
 
