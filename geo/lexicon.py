@@ -79,14 +79,18 @@ WEAPON_NOUNS = frozenset(
 )
 
 
-# Direction and size adjectives and geographic common nouns: alone they are no
-# place ("Western journalists", "the Gulf"), though many regions and hamlets
-# carry such names.
+# Direction and size adjectives, geographic and administrative common nouns and
+# adjectives, and religions' adjectives: alone they are no place ("Western
+# journalists", "the Gulf", "Evansville Federal Credit Union", "a Jewish family"),
+# though many regions and hamlets carry such names (Brazil's Distrito Federal is
+# "Federal" in Natural Earth, the Jewish Autonomous Oblast "Jewish").
 GENERIC_WORDS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast "
     "southwest upper lower middle greater great little new old grand high mid inner outer "
     "centre center gulf bay sea ocean river lake mountain mountains valley island islands coast harbor harbour "
-    "port beach desert forest park hill hills plain plains peninsula strait channel cape".split()
+    "port beach desert forest park hill hills plain plains peninsula strait channel cape "
+    "federal capital metro metropolitan village town city county district province region state "
+    "jewish christian catholic orthodox protestant muslim islamic hindu buddhist sikh".split()
 )
 
 

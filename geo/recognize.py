@@ -370,12 +370,14 @@ def _container_after(text: str, guess: Guess, g: Gazetteer) -> int | None:
 
 
 def famous(g: Gazetteer, hits) -> bool:
-    """A country, or a city of a million people: too well known to be read as a
-    person's name ("Washington", "Toronto", "Paris"); a region or a town is not
-    (the province of Trapani after "Andrew Trapani", Vladimir Oblast before "Putin")."""
+    """A country (by any of its names: "U.S."), or a city of a million people by its
+    own name: too well known to be read as a person's name ("Washington",
+    "Toronto", "Paris"); a region or a town is not (the province of Trapani after
+    "Andrew Trapani", Vladimir Oblast before "Putin"), nor a city's foreign or old
+    name ("Sam" is Damascus in some languages)."""
     return any(int(g.level[r]) == LEVEL_CODES["country"]
-               or (int(g.level[r]) == LEVEL_CODES["settlement"] and g.population[r] >= 1_000_000)
-               for r, _t in hits)
+               or (t == TIER_PRIMARY and int(g.level[r]) == LEVEL_CODES["settlement"] and g.population[r] >= 1_000_000)
+               for r, t in hits)
 
 
 def keep(text: str, guess: Guess, g: Gazetteer) -> bool:

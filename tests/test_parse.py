@@ -224,6 +224,22 @@ def test_parse_a_place_before_said_stays_after_in_or_when_a_region(gazetteer, te
     assert find(mentions(text), place).place is not None
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Prosecutors charged him with robbing Evansville Federal Credit Union.", "Federal"),  # Brazil's Distrito Federal
+    ("He was born into a Jewish family in western Iran.", "Jewish"),  # the Jewish Autonomous Oblast
+    ("Cholera reached the SOS Children's Village in Malakal.", "Village"),
+])
+def test_parse_a_generic_or_religious_adjective_alone_is_no_place(gazetteer, text, word):
+    assert word not in [m.surface for m in mentions(text)]
+
+
+def test_parse_a_given_name_that_is_only_a_citys_foreign_name_is_a_person(gazetteer):
+    # "Sam" is an alternate name of Damascus, which is not famous enough by that name to be
+    # kept against a surname after it; "U.S." stays a country after a person's name
+    found = [m.surface for m in mentions("Forward Sam Gallagher will miss the game, Ray Kinney said in the U.S. on Monday.")]
+    assert "Sam" not in found and "U.S." in found
+
+
 def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
     assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
 
