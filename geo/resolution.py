@@ -52,6 +52,12 @@ UNIT_RADIUS_KM = 20.0
 W_NEAR = 1.5
 NEAR_KM = 300.0
 _NEAR_COS = float(np.cos(NEAR_KM / EARTH_RADIUS_KM))
+# Nearer still counts more: the villages of one front sector, or one county's towns,
+# lie within CLOSE_KM of each other, while namesakes two oblasts away are often
+# within NEAR_KM too (Zaporizhzhia's Zaliznychne and Poltava's).
+W_CLOSE = 0.25
+CLOSE_KM = 100.0
+_CLOSE_COS = float(np.cos(CLOSE_KM / EARTH_RADIUS_KM))
 ROUNDS = 2
 _SETTLEMENT = LEVEL_CODES["settlement"]
 _ADMIN1 = LEVEL_CODES["admin1"]
@@ -517,8 +523,10 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                 point_voters = voters & has_point
                 n_points = point_voters.sum(axis=1)
                 # within NEAR_KM <=> the unit vectors' dot product is at least cos(NEAR_KM / R)
-                near = (point_voters & ((xyz_r[sl] @ pick_xyz.T) >= _NEAR_COS)).sum(axis=1)
-                sc += np.where((n_points > 0) & local_r[sl], (W_NEAR / np.maximum(n_points, 1)) * near, 0.0)
+                dots = xyz_r[sl] @ pick_xyz.T
+                near = W_NEAR * (point_voters & (dots >= _NEAR_COS)).sum(axis=1) \
+                    + W_CLOSE * (point_voters & (dots >= _CLOSE_COS)).sum(axis=1)
+                sc += np.where((n_points > 0) & local_r[sl], near / np.maximum(n_points, 1), 0.0)
         return sc
 
     changed: list[int] = []

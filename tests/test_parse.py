@@ -240,6 +240,13 @@ def test_parse_a_given_name_that_is_only_a_citys_foreign_name_is_a_person(gazett
     assert "Sam" not in found and "U.S." in found
 
 
+def test_parse_towns_named_together_pull_each_other_within_a_county_or_two(gazetteer):
+    # Hanover, Massachusetts and Hanover, New Hampshire are both within NEAR_KM of Bethel,
+    # Vermont and Lebanon, New Hampshire; only the latter lies within CLOSE_KM of them
+    doc = geo.parse("A fire in Hanover drew crews from Bethel, Vt., and from Lebanon.", gazetteer=gazetteer)
+    assert find(doc.mentions, "Hanover").place.admin1 == "New Hampshire"
+
+
 def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
     assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
 
