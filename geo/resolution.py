@@ -22,7 +22,7 @@ import numpy as np
 
 from . import lexicon
 from .distance import EARTH_RADIUS_KM, haversine_km
-from .gazetteer import LEVEL_CODES, MATCH_TIER, REGION_LEVELS, TIER_PRIMARY, TIER_VARIANT, Gazetteer
+from .gazetteer import LEVEL_CODES, MATCH_TIER, REGION_LEVELS, TIER_ALTERNATE, TIER_PRIMARY, TIER_VARIANT, Gazetteer
 from .model import Candidate, Mention, Place
 from .names import fold, skeleton
 from .recognize import REGION_TAIL, Guess, next_word
@@ -53,8 +53,8 @@ W_NEAR = 1.5
 NEAR_KM = 300.0
 _NEAR_COS = float(np.cos(NEAR_KM / EARTH_RADIUS_KM))
 # Nearer still counts more: the villages of one front sector, or one county's towns,
-# lie within CLOSE_KM of each other, while namesakes two oblasts away are often
-# within NEAR_KM too (Zaporizhzhia's Zaliznychne and Poltava's).
+# lie within CLOSE_KM of each other, while namesakes two oblasts or states away are
+# often within NEAR_KM too (Hanover, New Hampshire and Hanover, Massachusetts).
 W_CLOSE = 0.25
 CLOSE_KM = 100.0
 _CLOSE_COS = float(np.cos(CLOSE_KM / EARTH_RADIUS_KM))
@@ -133,7 +133,12 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
             continue
         if names_a_region and level == _SETTLEMENT and tier != TIER_PRIMARY:
             continue
-        score = g.name_prior(row, MATCH_TIER[tier], capitals_of, region_phrase, PRIOR_POPULATION)
+        match = tier
+        if tier == TIER_ALTERNATE and level == _SETTLEMENT and skeleton(fold(g.names[row])) == own_skeleton:
+            # The town's own name in another romanisation ("Huliaipole" for GeoNames'
+            # Hulyaypole) is as good as its main name.
+            match = TIER_PRIMARY
+        score = g.name_prior(row, MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)
         if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and int(g.admin1[row]) not in seats_of \
                 and skeleton(fold(g.names[row])) != own_skeleton:
             # ...unless it is the big town a region of this name is named after, or the

@@ -247,6 +247,13 @@ def test_parse_towns_named_together_pull_each_other_within_a_county_or_two(gazet
     assert find(doc.mentions, "Hanover").place.admin1 == "New Hampshire"
 
 
+def test_parse_a_town_matched_in_another_romanisation_counts_as_its_own_name(gazetteer):
+    # GeoNames calls the front-line town Hulyaypole; an exact "Huliaipole" is a Poltava
+    # village the codifier adds, and a Varvarivka lies in Poltava too
+    m = find(mentions("Defenders held Huliaipole and Varvarivka on Tuesday.", gazetteer=gazetteer), "Huliaipole")
+    assert m.place.admin1_code == "UA-23" and m.place.name == "Hulyaypole"
+
+
 def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
     assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
 
