@@ -425,11 +425,12 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
 
     filtered = False
     if single and guess.hits and not guess.surface.isupper():
-        # "Man." is Manitoba, "War." Warrap, "CHE" Switzerland; "Man", "War" and "Che"
-        # are words ("NY", "NSW" are acronyms)
+        # "Man." is Manitoba, "War." Warrap, "CHE" Switzerland, "CAR" the Central African
+        # Republic; "Man", "War", "Che" and "Car" are words ("NY", "NSW" are acronyms)
         abbreviation = guess.key in _dotted_abbreviation_keys(g) and not (
             guess.surface.endswith(".") or _abbreviation_dot(text, guess, prev))
-        code3 = low in lexicon.country_codes3()
+        # a country's ISO code, or any other name of three letters or fewer (its acronyms)
+        code3 = low in lexicon.country_codes3() or len(guess.key) <= 3
         if abbreviation or code3:
             words_only = [(r, t) for r, t in guess.hits
                           if not (abbreviation and _abbreviation_of(g, r, guess.key))

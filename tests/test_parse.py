@@ -254,6 +254,18 @@ def test_parse_a_town_matched_in_another_romanisation_counts_as_its_own_name(gaz
     assert m.place.admin1_code == "UA-23" and m.place.name == "Hulyaypole"
 
 
+@pytest.mark.parametrize("text, word, acronym", [
+    ("Officials said a car bomb exploded. Car Bomb Kills 20 in Baghdad.", "Car", None),
+    ("The CAR and Chad signed a border deal.", "CAR", "CF"),
+])
+def test_parse_a_countrys_short_acronym_counts_only_in_capitals(gazetteer, text, word, acronym):
+    found = {m.surface: m for m in mentions(text)}
+    if acronym is None:
+        assert word not in found
+    else:
+        assert found[word].place.country_code == acronym
+
+
 def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
     assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
 
