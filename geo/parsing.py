@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from rapidfuzz.distance import Levenshtein
+
 from . import lexicon
 from .gazetteer import TIER_VARIANT, Gazetteer
 from .model import Candidate, Document, Mention
@@ -76,32 +78,34 @@ VARIANT_ALONE_IMPORTANCE = 5.0  # a place of 100,000 people
 
 def _stray_variants(g: Gazetteer, kept: list[Guess], mentions: list[Mention]) -> set[int]:
     """Guesses found only as a romanisation variant whose place lies in a country
-    that no other place in the document is in: a rare word such as "Jansen" or
-    "Bushra" shares its consonant skeleton with some town abroad (Yancheng,
-    Basra) far more often than it names it. "Donetzk" alone still stands: a
-    variant one letter off the name of a place of 100,000 people."""
+    that the document's other places are not in, when they are in some: a rare
+    word such as "Jansen" or "Bushra" shares its consonant skeleton with some
+    town abroad (Yancheng, Basra) far more often than it names it. Demonyms
+    are no evidence ("Russian forces shelled Wuhledar" is Vuhledar); two
+    variants in one country support each other; a text that names no other
+    place keeps its variants ("Fighting raged near Gulyaipole"); and "Donetzk"
+    stands anywhere, one letter off the name of a place of 100,000 people."""
     variant = [bool(guess.hits) and guess.hits[0][1] == TIER_VARIANT for guess in kept]
     if not any(variant):
         return set()
-    countries = {m.place.country_code for m, v in zip(mentions, variant) if m.place is not None and not v}
+    countries = {m.place.country_code for m, v in zip(mentions, variant)
+                 if m.place is not None and not v and m.role != "demonym"}
+    if not countries:
+        return set()
+    of_variants: dict[str, set[str]] = {}  # country -> keys of the variants placed there
+    for guess, m, v in zip(kept, mentions, variant):
+        if v and m.place is not None:
+            of_variants.setdefault(m.place.country_code, set()).add(guess.key)
     stray = set()
     for k, (guess, m) in enumerate(zip(kept, mentions)):
-        if not variant[k] or m.place is None or m.place.country_code in countries:
+        if not variant[k] or m.place is None or m.place.country_code in countries \
+                or len(of_variants[m.place.country_code]) > 1:
             continue
-        if not any(importance(g, [hit]) >= VARIANT_ALONE_IMPORTANCE and _one_edit(guess.key, fold(g.names[hit[0]]))
+        if not any(importance(g, [hit]) >= VARIANT_ALONE_IMPORTANCE
+                   and Levenshtein.distance(guess.key, fold(g.names[hit[0]]), score_cutoff=1) <= 1
                    for hit in guess.hits):
             stray.add(k)
     return stray
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ by at most one inserted, deleted or replaced letter."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    return a[i + 1:] == b[i + 1:] or a[i:] == b[i + 1:] or a[i + 1:] == b[i:]
 
 
 def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer | None = None,

@@ -314,6 +314,7 @@ def _name_like(g: Gazetteer, word: str) -> bool:
 
 
 _SPEAKING_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"])  # governments speak for them
+_CLAUSE_OPENERS = frozenset(("", "and", "but"))  # previous_word is "" after punctuation or at the start
 _HYPHENS = "-‐‑"
 # A name joined to one of these words is a place: "Nashville-based", "Kyiv-born".
 _PLACE_COMPOUND = re.compile(rf"[{_HYPHENS}](?:based|born|bound|headquartered|registered)\b", re.IGNORECASE)
@@ -505,11 +506,12 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
             guess.surname = guess.key
         return False
 
-    if single and guess.importance < 5.0 and prev not in lexicon.LOCATIVE_WORDS \
+    if single and guess.importance < 5.0 and prev in _CLAUSE_OPENERS \
             and next_word(text, guess.end).lower() in lexicon.SPEECH_VERBS \
             and not any(int(g.level[r]) in _SPEAKING_LEVELS for r, _t in guess.hits):
-        # "Hartl said", "Edison said": a town of under 100,000 people rarely speaks;
-        # "the city of Sevierville said" and "officials in Sumy said" keep their place
+        # "Hartl said", "..., and Brande said": a town of under 100,000 people that
+        # opens its clause rarely speaks; "the city of Sevierville said", "officials in
+        # occupied Enerhodar said" and "in Russia's Shebekino reported" keep their place
         guess.reasons.append("the subject of a verb of saying")
         return False
     if guess.importance < 5.0 and next_word(text, guess.end).lower() in lexicon.WEAPON_NOUNS:

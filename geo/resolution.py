@@ -525,10 +525,11 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
             sc += W_ADMIN1 * (same_region & (total > 0))
             sc += W_REGION_SHARE * (in_region @ counts) / np.maximum(voters @ counts, 1)
             if has_point.any():
-                point_voters = voters & has_point
+                # only names whose pick is a point (a town, a county) vote by nearness
+                point_voters = voters[:, has_point]
                 n_points = point_voters.sum(axis=1)
                 # within NEAR_KM <=> the unit vectors' dot product is at least cos(NEAR_KM / R)
-                dots = xyz_r[sl] @ pick_xyz.T
+                dots = xyz_r[sl] @ pick_xyz[has_point].T
                 near = W_NEAR * (point_voters & (dots >= _NEAR_COS)).sum(axis=1) \
                     + W_CLOSE * (point_voters & (dots >= _CLOSE_COS)).sum(axis=1)
                 sc += np.where((n_points > 0) & local_r[sl], near / np.maximum(n_points, 1), 0.0)

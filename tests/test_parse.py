@@ -217,6 +217,8 @@ def test_parse_the_subject_of_said_is_no_small_town(gazetteer, text, speaker):
 
 @pytest.mark.parametrize("text, place", [
     ("A spokesman for the city of Sevierville said he had died.", "Sevierville"),
+    ("Officials in occupied Enerhodar said the plant lost power.", "Enerhodar"),
+    ("Officials in Russia's Shebekino reported shelling.", "Shebekino"),
     ("Officials in Sumy said the strike hit a school.", "Sumy"),
     ("Texas said it would appeal.", "Texas"),
 ])
@@ -621,6 +623,15 @@ def test_parse_a_spelling_variant_in_a_country_the_text_never_names_is_dropped(g
     doc = geo.parse(text, gazetteer=gazetteer)
     assert "Jansen" not in [m.surface for m in doc.mentions]
     assert len(doc.mentions) == 2 and all(m.place.country_code in ("US", "CA") for m in doc.mentions)
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Fighting raged near Gulyaipole.", "Gulyaipole", "Hulyaypole"),  # no other place named: kept
+    ("Russian forces shelled Wuhledar.", "Wuhledar", "Vuhledar"),  # a demonym says who, not where
+])
+def test_parse_a_ukrainian_spelling_variant_is_kept_without_contrary_evidence(gazetteer, text, surface, name):
+    m = find(mentions(text, gazetteer=gazetteer), surface)
+    assert (m.place.name, m.place.country_code) == (name, "UA")
 
 
 @pytest.mark.parametrize("text", ["Shelling hit Donetzk Region yesterday.", "Shelling hit Donetzk Oblast yesterday.",
