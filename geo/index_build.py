@@ -99,11 +99,13 @@ def _is_noise_alternate(alt: str) -> bool:
     return False
 
 
-def _admin1_keys(names: list[str]) -> tuple[set[str], set[str]]:
-    """Primary keys (with a region word) and bare alternate keys of a region."""
+def _admin1_keys(names: list[str]) -> tuple[set[str], set[str], set[str]]:
+    """Primary keys (with a region word), bare alternate keys, and the primary keys
+    that are one of the region's own names as written ("Altai Republic"), not its
+    base joined to some region word ("Altai" + "republic" for Altai Krai)."""
     from wordfreq import zipf_frequency
 
-    primary, bare = set(), set()
+    primary, bare, own = set(), set(), set()
     for name in names:
         if _is_noise_alternate(name):
             continue
@@ -122,9 +124,12 @@ def _admin1_keys(names: list[str]) -> tuple[set[str], set[str]]:
             primary.update(base + suffix for suffix in REGION_WORDS)
             if had_suffix:
                 primary.add(key)
+                own.add(key)
         else:
             (primary if had_suffix else bare).add(key)
-    return primary, bare
+            if had_suffix:
+                own.add(key)
+    return primary, bare, own
 
 
 def _load_cities() -> dict:
@@ -204,10 +209,10 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
         row_of_admin1.append(row)
         names = [rec["name"], rec["name_en"], rec["gn_name"], rec["woe_name"], rec["name_local"],
                  rec["name_uk"], rec["name_ru"], *rec["name_alt"].split("|")]
-        primary, bare = _admin1_keys([n for n in names if n])
+        primary, bare, own = _admin1_keys([n for n in names if n])
         area = admin1.geometry.iloc[i].area
         for key in primary:
-            phrase_units[(rec["country_code"], key)].append((area, row))
+            phrase_units[(rec["country_code"], key)].append((key in own, area, row))
         for key in bare:
             b.add_name(key, row, TIER_ALTERNATE)
         if _AP_ABBREVIATION.fullmatch(rec["abbrev"]) or (
@@ -217,9 +222,10 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
             b.add_name(fold(rec["abbrev"]), row, TIER_ALTERNATE)
     # Where a city is a unit of its own inside a region of its name (Kyiv city in Kyiv
     # Oblast, Moscow in Moscow Oblast, Minsk), "Kyiv region" is the region around it:
-    # a key with a region word names only the largest unit of the country that bears it.
+    # a key with a region word names only one unit of the country that bears it, the
+    # one whose own name it is ("Altai Republic", not Altai Krai), else the largest.
     for (_cc, key), units in phrase_units.items():
-        b.add_name(key, max(units)[1], TIER_PRIMARY)
+        b.add_name(key, max(units)[2], TIER_PRIMARY)
     step(5, "admin-1 regions")
 
     admin2_by_gid = _add_admin2(b, admin1, by_gn_code)

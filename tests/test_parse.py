@@ -268,6 +268,12 @@ def test_parse_a_countrys_short_acronym_counts_only_in_capitals(gazetteer, text,
         assert found[word].place.country_code == acronym
 
 
+def test_parse_a_region_phrase_goes_to_the_unit_whose_own_name_it_is(gazetteer):
+    # Altai Krai is larger, and its base name joined to "Republic" spells the same key
+    m = find(mentions("Wildfires spread in the Altai Republic.", gazetteer=gazetteer), "Altai Republic")
+    assert (m.place.level, m.place.admin1_code) == ("admin1", "RU-AL")
+
+
 def test_parse_a_capital_as_a_location_stays_a_place(gazetteer):
     assert find(mentions("Drones were shot down over Moscow on Sunday."), "Moscow").role == "place"
 
