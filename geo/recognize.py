@@ -12,10 +12,21 @@ kept or dropped on general evidence:
   region word ("the Walker County Fair") or is joined to "-based", "-born",
   "-bound", "-headquartered" or "-registered" ("Nashville-based"), which no
   person's name is;
+- a given name followed after one space by a capitalised word makes that word
+  a surname, throughout the document ("Pat Williams ... Williams said"), unless
+  the run ends in an organisation's word ("the Meredith Community Center");
+- a town of under 100,000 people that opens its clause before a verb of saying
+  is a speaker ("Hartl said"), and a demonym before "city" no town ("the
+  English city of Salisbury");
 - a name that is also a common English word ("Will", "Long") needs a place
   important enough to outweigh how common the word is, more so at the start
   of a sentence, less so for several words capitalised mid-sentence ("East
-  Chicago", "New Miami"); an acronym must be a country or region ("US", not "UN").
+  Chicago", "New Miami"); an acronym must be a country or region ("US", not
+  "UN"), and a country's name of three letters or fewer counts only in
+  capitals ("CAR", not "Car Bomb").
+
+geo.parsing drops, after resolution, a romanisation variant that nothing else
+in the document supports ("Jansen" for Yancheng in a text about Denver).
 """
 
 from __future__ import annotations
