@@ -122,13 +122,11 @@ def _admin1_keys(names: list[str]) -> tuple[set[str], set[str], set[str]]:
             if not (had_suffix and zipf_frequency(base, "en") >= BARE_REGION_MAX_ZIPF):
                 bare.add(base)
             primary.update(base + suffix for suffix in REGION_WORDS)
-            if had_suffix:
-                primary.add(key)
-                own.add(key)
-        else:
-            (primary if had_suffix else bare).add(key)
-            if had_suffix:
-                own.add(key)
+        elif not had_suffix:
+            bare.add(key)
+        if had_suffix:
+            primary.add(key)
+            own.add(key)
     return primary, bare, own
 
 
@@ -186,7 +184,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     admin1_rows: dict[str, int] = {}
     admin1_table = []  # (iso_3166_2, name, country_code, AP abbreviation, postal code) by admin1 index
     by_gn_code: dict[str, int] = {}
-    # (country, key with a region word) -> (area, row) of the units it may name
+    # (country, key with a region word) -> (whether it is the unit's own name, area, row) of the units it may name
     phrase_units: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
     admin1_points = _area_points(admin1)
     row_of_admin1: list[int] = []  # gazetteer row of each admin-1 index

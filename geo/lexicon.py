@@ -83,13 +83,14 @@ WEAPON_NOUNS = frozenset(
 # adjectives, and religions' adjectives: alone they are no place ("Western
 # journalists", "the Gulf", "Evansville Federal Credit Union", "a Jewish family"),
 # though many regions and hamlets carry such names (Brazil's Distrito Federal is
-# "Federal" in Natural Earth, the Jewish Autonomous Oblast "Jewish").
+# "Federal" in Natural Earth, the Jewish Autonomous Oblast "Jewish"). Region words
+# alone ("Region", "County", "City") are recognize.REGION_TAIL's.
 GENERIC_WORDS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast "
     "southwest upper lower middle greater great little new old grand high mid inner outer "
     "centre center gulf bay sea ocean river lake mountain mountains valley island islands coast harbor harbour "
     "port beach desert forest park hill hills plain plains peninsula strait channel cape "
-    "federal capital metro metropolitan village town city county district province region state "
+    "federal capital metro metropolitan village town "
     "jewish christian catholic orthodox protestant muslim islamic hindu buddhist sikh".split()
 )
 

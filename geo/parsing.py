@@ -85,7 +85,7 @@ def _stray_variants(g: Gazetteer, kept: list[Guess], mentions: list[Mention]) ->
     variants in one country support each other; a text that names no other
     place keeps its variants ("Fighting raged near Gulyaipole"); and "Donetzk"
     stands anywhere, one letter off the name of a place of 100,000 people."""
-    variant = [bool(guess.hits) and guess.hits[0][1] == TIER_VARIANT for guess in kept]
+    variant = [guess.variant for guess in kept]
     if not any(variant):
         return set()
     countries = {m.place.country_code for m, v in zip(mentions, variant)
@@ -148,20 +148,21 @@ def _place_nearby(mentions: list[Mention]) -> list[Mention]:
     overlapping the unknown one is nearest."""
     if all(m.place is not None for m in mentions):
         return mentions
-    tiers = [[m for m in mentions if m.place is not None and m.role == "place" and m.place.level in levels]
-             for levels in NEARBY_LEVELS]
+    tiers = ([m for m in mentions if m.place is not None and m.role == "place" and m.place.level in levels]
+             for levels in NEARBY_LEVELS)
+    local = next((t for t in tiers if t), None)
+    if local is None:
+        return mentions
+    times = Counter(n.place.id for n in local)
     out = []
     for m in mentions:
         if m.place is None and m.role == "place":
-            local = next((t for t in tiers if t), None)
-            if local:
-                def gap(n: Mention, m: Mention = m) -> int:
-                    return max(0, n.start - m.end, m.start - n.end)
+            def gap(n: Mention, m: Mention = m) -> int:
+                return max(0, n.start - m.end, m.start - n.end)
 
-                near = min(local, key=gap)
-                if gap(near) > NEARBY_CHARS:
-                    times = Counter(n.place.id for n in local)
-                    near = min(local, key=lambda n: (-times[n.place.id], gap(n)))
-                m = replace(m, place=near.place, candidates=(Candidate(near.place, 0.0, "nearby"),))
+            near = min(local, key=gap)
+            if gap(near) > NEARBY_CHARS:
+                near = min(local, key=lambda n: (-times[n.place.id], gap(n)))
+            m = replace(m, place=near.place, candidates=(Candidate(near.place, 0.0, "nearby"),))
         out.append(m)
     return out

@@ -74,7 +74,9 @@ _RUN = re.compile(
 _WORDS_IN_RUN = re.compile(rf"(?:[{_UPPER}]\.){{2,}}|[{_UPPER}]\.[{_UPPER}][a-z]+\.|(?:{'|'.join(ABBREVIATIONS)})\."
                            rf"|{_PEOPLES}|[^\W_](?:[\w]|['’](?!s\b)(?=\w))*")
 _ELISION = ("'", "’")  # after "d" or "l": "Côte d'Ivoire", "Val d’Aosta"
-_ACRONYM_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"])
+# Countries, regions and areas: what goes by an acronym ("US", not "UN") and whose
+# government speaks ("Texas said"), unlike a town.
+_POLITY_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"])
 _LOWER_WORD_NEXT = re.compile(r" [a-z]{2,}")
 _ERAS = frozenset({"B.C.", "A.D.", "B.C.E.", "C.E.", "BC", "AD", "BCE", "CE"})
 _OF_BEFORE = re.compile(r"\sof\s+$")
@@ -132,6 +134,11 @@ class Guess:
     before: list[str] = field(default_factory=list)  # other capitalised words of the run
     after: list[str] = field(default_factory=list)
     surname: str = ""  # when dropped as part of a person's name: the key of that name's last word
+
+    @property
+    def variant(self) -> bool:
+        """Whether the gazetteer knows the name only as a romanisation variant ("Donetzk")."""
+        return bool(self.hits) and self.hits[0][1] == TIER_VARIANT
 
 
 def sentence_start(text: str, pos: int) -> bool:
@@ -324,7 +331,6 @@ def _name_like(g: Gazetteer, word: str) -> bool:
         and importance(g, g.lookup_key(fold(word))) < 4.0
 
 
-_SPEAKING_LEVELS = (LEVEL_CODES["country"], LEVEL_CODES["admin1"], LEVEL_CODES["area"])  # governments speak for them
 _CLAUSE_OPENERS = frozenset(("", "and", "but"))  # previous_word is "" after punctuation or at the start
 _HYPHENS = "-‐‑"
 # A name joined to one of these words is a place: "Nashville-based", "Kyiv-born".
@@ -442,21 +448,21 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         abbreviation = guess.key in _dotted_abbreviation_keys(g) and not (
             guess.surface.endswith(".") or _abbreviation_dot(text, guess, prev))
         # a country's ISO code, or any other name of three letters or fewer (its acronyms)
-        code3 = low in lexicon.country_codes3() or len(guess.key) <= 3
-        if abbreviation or code3:
+        country_code = low in lexicon.country_codes3() or len(guess.key) <= 3
+        if abbreviation or country_code:
             words_only = [(r, t) for r, t in guess.hits
                           if not (abbreviation and _abbreviation_of(g, r, guess.key))
-                          and not (code3 and int(g.level[r]) == LEVEL_CODES["country"])]
+                          and not (country_code and int(g.level[r]) == LEVEL_CODES["country"])]
             if not words_only:
                 guess.reasons.append("a region's abbreviation without its dot, or a country code not in capitals")
                 return False
             filtered = len(words_only) < len(guess.hits)
             guess.hits = words_only
-    if filtered or not guess.hits or guess.hits[0][1] == TIER_VARIANT:
+    if filtered or not guess.hits or guess.variant:
         guess.importance = importance(g, guess.hits)  # hits particular to this mention
     else:
         guess.importance = g.memoize(("importance", guess.key), lambda: importance(g, guess.hits))
-    if guess.hits and guess.hits[0][1] == TIER_VARIANT and guess.importance < VARIANT_MIN_IMPORTANCE:
+    if guess.variant and guess.importance < VARIANT_MIN_IMPORTANCE:
         region = _container_after(text, guess, g)
         if region is None and prev not in lexicon.LOCATIVE_WORDS:
             guess.reasons.append("spelling variant of a minor place, not where a place stands")
@@ -480,7 +486,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         return False
     if single and guess.surface.isupper() and len(guess.surface) <= 5:
         # An acronym: only countries, regions and unions go by one ("US", "UAE", "EU"), not towns ("UN").
-        if not any(int(g.level[r]) in _ACRONYM_LEVELS for r, _t in guess.hits):
+        if not any(int(g.level[r]) in _POLITY_LEVELS for r, _t in guess.hits):
             guess.reasons.append("acronym of no country or region")
             return False
     words = low.replace("-", " ").split()
@@ -519,7 +525,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
 
     if single and guess.importance < 5.0 and prev in _CLAUSE_OPENERS \
             and next_word(text, guess.end).lower() in lexicon.SPEECH_VERBS \
-            and not any(int(g.level[r]) in _SPEAKING_LEVELS for r, _t in guess.hits):
+            and not any(int(g.level[r]) in _POLITY_LEVELS for r, _t in guess.hits):
         # "Hartl said", "..., and Brande said": a town of under 100,000 people that
         # opens its clause rarely speaks; "the city of Sevierville said", "officials in
         # occupied Enerhodar said" and "in Russia's Shebekino reported" keep their place

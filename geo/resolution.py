@@ -104,7 +104,7 @@ def _hits(g: Gazetteer, guess: Guess) -> list[tuple[int, int]]:
     places whose names it spells in another romanisation: "Vodyane" is one
     place's alternate name and the primary name of villages spelled "Vodiane"."""
     hits = guess.hits
-    if not hits or hits[0][1] == TIER_VARIANT or any(t == TIER_PRIMARY for _r, t in hits):
+    if not hits or guess.variant or any(t == TIER_PRIMARY for _r, t in hits):
         return hits
     known = {r for r, _t in hits}
     return hits + [(r, TIER_VARIANT) for r in g.variants_key(guess.key) if r not in known]
@@ -133,14 +133,13 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
             continue
         if names_a_region and level == _SETTLEMENT and tier != TIER_PRIMARY:
             continue
-        match = tier
-        if tier == TIER_ALTERNATE and level == _SETTLEMENT and skeleton(fold(g.names[row])) == own_skeleton:
-            # The town's own name in another romanisation ("Huliaipole" for GeoNames'
-            # Hulyaypole) is as good as its main name.
-            match = TIER_PRIMARY
+        # the town's own name in another romanisation ("Huliaipole" for GeoNames' Hulyaypole)
+        respelt = tier != TIER_PRIMARY and level == _SETTLEMENT and skeleton(fold(g.names[row])) == own_skeleton
+        # ...which, as an alternate name, is as good as its main name
+        match = TIER_PRIMARY if respelt and tier == TIER_ALTERNATE else tier
         score = g.name_prior(row, MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)
         if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and int(g.admin1[row]) not in seats_of \
-                and skeleton(fold(g.names[row])) != own_skeleton:
+                and not respelt:
             # ...unless it is the big town a region of this name is named after, or the
             # name only spells its own in another romanisation: "Kostiantynivka" is the
             # city Kostyantynivka, "Mykolaiv" the city Mykolayiv, whatever villages share it.
@@ -224,7 +223,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     order: list[str] = []
     for guess in guesses:
         key = guess.key
-        if guess.hits and guess.hits[0][1] == TIER_VARIANT:
+        if guess.variant:
             # Variant readings were filtered by the region named after this mention:
             # "Andrijiwka, Kharkiv Oblast" and "Andrijiwka, Donetsk Oblast" are two names.
             key += "|" + ",".join(str(r) for r, _t in guess.hits)
@@ -247,7 +246,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             place, role = g.memoize(("fixed", key), lambda: _fixed_place(g, guess))
             names[key] = _Name(key, np.array([], dtype=np.int64), np.array([]), guess.key, fixed=place, role=role)
         else:
-            if guess.hits and guess.hits[0][1] == TIER_VARIANT:
+            if guess.variant:
                 rows, priors = _readings(g, guess)  # variant readings, filtered by their context: not memoised
             else:
                 rows, priors = g.memoize(("readings", guess.key, tuple(r for r, _t in guess.hits)),

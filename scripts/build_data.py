@@ -393,10 +393,10 @@ def _xlsx_rows(data: bytes):
         sheet = ET.fromstring(zf.read(target if target.startswith("xl/") else f"xl/{target}"))
     for row in sheet.iter(f"{m}row"):
         cells: dict[int, str] = {}
-        for i, c in enumerate(row.findall(f"{m}c")):
-            kind, v = c.get("t"), c.find(f"{m}v")
+        for c in row.findall(f"{m}c"):
+            kind, v, inline = c.get("t"), c.find(f"{m}v"), c.find(f"{m}is")
             if kind == "inlineStr":
-                value = text_of(c.find(f"{m}is")) if c.find(f"{m}is") is not None else ""
+                value = text_of(inline) if inline is not None else ""
             elif v is None:
                 value = ""
             else:
