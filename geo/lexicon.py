@@ -123,6 +123,7 @@ class Area:
     name: str
     aliases: tuple[str, ...]
     members: tuple[str, ...]  # ISO 3166-1 or 3166-2 codes
+    point: str = ""  # a place code whose point the area takes ("continent:EU"); "": its members' centroid
 
     @property
     def code(self) -> str:
@@ -132,7 +133,8 @@ class Area:
 
 @cache
 def areas() -> tuple[Area, ...]:
-    return tuple(Area(r["name"], tuple(filter(None, r["aliases"].split("|"))), tuple(r["members"].split("|")))
+    return tuple(Area(r["name"], tuple(filter(None, r["aliases"].split("|"))), tuple(r["members"].split("|")),
+                      (r.get("point") or "").strip())
                  for r in read_rows("areas.tsv"))
 
 

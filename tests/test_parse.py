@@ -77,6 +77,14 @@ def test_parse_conflict_regions_are_areas_at_their_middle(gazetteer, text, surfa
     assert abs(m.place.lat - lat) < 2.0 and abs(m.place.lon - lon) < 2.0
 
 
+def test_parse_the_eu_is_an_area_at_europes_point(gazetteer):
+    # areas.tsv gives the EU Europe's GeoNames point, not its members' centroid in Bavaria
+    ms = mentions("Brussels said the EU will respond, and Europe's leaders agreed.", gazetteer=gazetteer)
+    eu, europe = find(ms, "EU").place, find(ms, "Europe").place
+    assert eu.name == "European Union" and eu.level == "area"
+    assert (eu.lat, eu.lon) == (europe.lat, europe.lon)
+
+
 @pytest.mark.parametrize("text, surface", [
     ("Trains from Kamianets-Podilskyi were delayed.", "Kamianets-Podilskyi"),
     ("Flights to New York resumed on Friday.", "New York"),
