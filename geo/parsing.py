@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import lexicon
 from .gazetteer import TIER_VARIANT, Gazetteer
-from .model import Candidate, Document, Mention
+from .model import Candidate, Document, Mention, Place
 from .names import fold, skeleton
 from .recognize import PERSON, Guess, _title_case, famous, find_candidates, importance, keep, word_commonness
 from .resolution import resolve_guesses
@@ -113,9 +113,11 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
     """Resolve given ``(start, end)`` spans of ``text`` (recognition skipped), in span order.
 
     A span the gazetteer does not know ("Third Street", "Cavan Institute") is, with
-    ``nearby``, placed at the town or county among the other given spans nearest
-    to it in the text (in characters; a span overlapping it is nearest) when one
-    lies within ``NEARBY_CHARS``, else at the one the text names most; when no
+    ``nearby``, placed at the country, region or area its own name names when it
+    names an organisation ("Bank of Mexico"; not an embassy); else at the town or
+    county among the other given spans nearest to it in the text (in characters;
+    a span overlapping it is nearest) when one lies within ``NEARBY_CHARS``,
+    else at the one the text names most; when no
     span is a town or county, at a region or area, chosen the same way: the
     mention's only candidate has match ``nearby``, and it is ``nearby`` and
     ``approximate`` with ``confidence`` 0. When no other span is such a place,
@@ -134,21 +136,49 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
         guesses.append(Guess(start, end, surface, key, hits, lexicon.demonyms().get(key), lexicon.seats().get(key),
                              words=len(surface.split())))
     mentions = resolve_guesses(g, text, guesses, doc_id)
-    return _place_nearby(mentions) if nearby else mentions
+    return _place_nearby(g, mentions) if nearby else mentions
 
 
 NEARBY_LEVELS = (("settlement", "admin2"), ("admin1", "area"))  # what may stand for an unknown place beside it, best first
 NEARBY_CHARS = 300  # about two sentences: a town named farther off says little of where the unknown place is
 
 
-def _place_nearby(mentions: list[Mention]) -> list[Mention]:
-    """Unknown places at the nearest town named among the other spans, when one is
-    within ``NEARBY_CHARS``, else at the town the document names most (the
-    nearest of those); without towns, regions the same way. A span inside or
-    overlapping the unknown one is nearest."""
+# An organisation named after a country, region or continent lies in it ("Bank of Mexico",
+# "Arizona State University", "European Commission"); a diplomatic mission does not.
+NAMED_WITHIN_LEVELS = ("admin1", "country", "area")
+ABROAD_HEADS = frozenset({"embassy", "consulate"})
+
+
+def _named_within(g: Gazetteer, surface: str) -> Place | None:
+    """The country, region or area an unknown organisation's name names ("Arizona"
+    in "Arizona State University"), or None: for names with a word of
+    ``lexicon.org_heads()`` only, since a feature named after a place ("Gulf of
+    Mexico", "Tennessee Colony") need not lie in it."""
+    words = {w.lower().rstrip(".") for w in surface.split()}
+    if words & ABROAD_HEADS or not words & lexicon.org_heads():
+        return None
+    inner = [m.place for m in parse(surface, gazetteer=g).mentions
+             if m.place is not None and m.place.level in NAMED_WITHIN_LEVELS]
+    # the most local of them: "Arizona", not "United States"
+    return min(inner, key=lambda p: NAMED_WITHIN_LEVELS.index(p.level), default=None)
+
+
+def _place_nearby(g: Gazetteer, mentions: list[Mention]) -> list[Mention]:
+    """Unknown places at the place their own name names, when they are an
+    organisation named after a country, region or area (``_named_within``); else
+    at the nearest town named among the other spans, when one is within
+    ``NEARBY_CHARS``, else at the town the document names most (the nearest of
+    those); without towns, regions the same way. A span inside or overlapping the
+    unknown one is nearest."""
     if all(m.place is not None for m in mentions):
         return mentions
-    tiers = ([m for m in mentions if m.place is not None and m.role == "place" and m.place.level in levels]
+    mentions = [replace(m, place=p, candidates=(Candidate(p, 0.0, "nearby"),))
+                if m.place is None and m.role == "place" and (p := _named_within(g, m.surface)) is not None else m
+                for m in mentions]
+    if all(m.place is not None for m in mentions):
+        return mentions
+    tiers = ([m for m in mentions if m.place is not None and m.role == "place" and m.place.level in levels
+              and not m.nearby]
              for levels in NEARBY_LEVELS)
     local = next((t for t in tiers if t), None)
     if local is None:

@@ -352,6 +352,20 @@ def test_resolve_a_span_inside_an_unknown_span_is_nearest(gazetteer):
     assert plant.nearby and plant.place.name == "Kharkiv"
 
 
+def test_resolve_an_organisation_named_after_a_country_or_region_lies_in_it(gazetteer):
+    text = "Officials in Boston said the Bank of Mexico and Arizona State University signed."
+    ms = geo.resolve(text, spans_of(text, "Boston", "Bank of Mexico", "Arizona State University"))
+    assert (ms[1].place.level, ms[1].place.country_code) == ("country", "MX") and ms[1].nearby
+    assert (ms[2].place.level, ms[2].place.admin1) == ("admin1", "Arizona") and ms[2].approximate
+
+
+def test_resolve_an_embassy_or_a_feature_named_after_a_place_stays_by_the_town(gazetteer):
+    # an embassy lies abroad; a road named after Tennessee lies wherever the text is
+    text = "Officials in Beaumont said the Russian Embassy and the Tennessee Colony road were shut."
+    ms = geo.resolve(text, spans_of(text, "Beaumont", "Russian Embassy", "Tennessee Colony road"))
+    assert [m.place.name for m in ms[1:]] == ["Beaumont", "Beaumont"] and ms[1].nearby and ms[2].nearby
+
+
 def test_resolve_never_places_an_unknown_span_at_a_government(gazetteer):
     text = "The Kremlin denied striking the Okhmatdyt hospital."
     ms = geo.resolve(text, spans_of(text, "Kremlin", "Okhmatdyt hospital"))
