@@ -45,6 +45,10 @@ NAMED_AROUND_KM = 150.0
 REGION_NAMESAKE_PENALTY = 1.0
 NAMESAKE_TOWN_MAX_POP = 100_000
 W_CONTAINER = 3.0
+# "Kursk Governor Alexei Smirnov", "New York Gov. Kathy Hochul": a governor heads a region,
+# so a mention with a governor's title after it reads as a region when it may.
+GOVERNOR_WORDS = frozenset({"governor", "gov", "governors", "gubernatorial", "governorship", "lt"})
+_GOVERNED = "|governor"
 # How far from a town's centre a place may lie and still be in it ("Brooklyn, New York").
 TOWN_HOLDS_KM = 30.0
 # How far from its centre a second-level unit whose settlements are not listed reaches (a hromada).
@@ -237,6 +241,11 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     for k in glued:
         if len(given_in[order[k]]) > 1 and order[k] != order[k + 1]:
             order[k] += "|in:" + order[k + 1]
+    # "Belgorod governor ... drones hit Belgorod": the governor's is the region, a name
+    # of its own; the other mentions keep their own reading.
+    for k, guess in enumerate(guesses):
+        if _governor_after(text, guess.end):
+            order[k] += _GOVERNED
 
     names: dict[str, _Name] = {}
     for guess, key in zip(guesses, order):
@@ -266,6 +275,11 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         n = names[key]
         if n.role == "demonym" and not n.locative and next_word(text, guess.end).lower() not in lexicon.PARTY_NOUNS:
             n.locative = True
+    for key in {key for key in order if key.endswith(_GOVERNED)}:
+        n = names[key]
+        region = g.level[n.rows] == _ADMIN1
+        if region.any():
+            n.rows, n.priors = n.rows[region], n.priors[region]
     listed = [names[k] for k in keys]
     _vote(g, listed)
     named_around = {k: _region_named_around(g, listed, names[k]) for k in keys if names[k].containers}
@@ -297,6 +311,15 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         mentions.append(Mention(guess.start, guess.end, guess.surface, cands[0].place, cands,
                                 _role(g, text, guess, row), doc_id))
     return mentions
+
+
+def _governor_after(text: str, end: int) -> bool:
+    """Whether a governor's title follows the name ending at ``end``: "Kursk
+    Governor", "New York Gov.", "Belgorod's governor"."""
+    word = next_word(text, end)
+    if word in ("'s", "’s"):
+        word = next_word(text, end + 2)
+    return word.lower() in GOVERNOR_WORDS
 
 
 _COUNTRY_IDS: dict[str, int] = {}  # country code -> small int, for vectorised votes

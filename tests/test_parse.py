@@ -77,6 +77,18 @@ def test_parse_conflict_regions_are_areas_at_their_middle(gazetteer, text, surfa
     assert abs(m.place.lat - lat) < 2.0 and abs(m.place.lon - lon) < 2.0
 
 
+@pytest.mark.parametrize("text, admin1", [
+    ("Belgorod governor Vyacheslav Gladkov said drones hit Belgorod overnight.", "RU-BEL"),
+    ("Former New York Gov. Mario Cuomo grew up in Queens, New York City.", "US-NY"),
+    ("Kharkiv's governor said Russian shelling hit Kharkiv.", "UA-63"),
+])
+def test_parse_a_governors_place_is_the_region_and_only_that_mention(gazetteer, text, admin1):
+    first, *rest = [m for m in mentions(text, gazetteer=gazetteer) if m.place.admin1_code == admin1]
+    assert re.match(r"(?:'s)? [Gg]ov", text[first.end:]) and first.place.level == "admin1"
+    # the same name elsewhere in the text keeps its own reading: the city
+    assert all(m.place.level == "settlement" for m in rest)
+
+
 def test_parse_the_eu_is_an_area_at_europes_point(gazetteer):
     # areas.tsv gives the EU Europe's GeoNames point, not its members' centroid in Bavaria
     ms = mentions("Brussels said the EU will respond, and Europe's leaders agreed.", gazetteer=gazetteer)
