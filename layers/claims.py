@@ -709,10 +709,30 @@ def focus_settlement(doc: Document) -> Mention | None:
     return first[best] if counts[best] >= 2 else None
 
 
+# Between a town and the region that locates it: "Sudzha, Kursk", "Sudzha in the Kursk region",
+# "Novoselivka (Donetsk Oblast)".
+_CONTAINER_GLUE = re.compile(r"\s*(?:,|\(|\bin(?:\s+the)?\b|,\s*in(?:\s+the)?\b)\s*")
+
+
+def _containers(text: str, mentions: list[Mention]) -> set[int]:
+    """Indexes of the region mentions that only locate a town named right before
+    them, in it: the claim is about the town, not the whole region."""
+    out = set()
+    for k in range(1, len(mentions)):
+        m, town = mentions[k], mentions[k - 1]
+        if (m.place.level == "admin1" and town.place.level == "settlement"
+                and town.place.admin1_code == m.place.admin1_code
+                and _CONTAINER_GLUE.fullmatch(text, town.end, m.start)):
+            out.add(k)
+    return out
+
+
 def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Mention | None,
             focus: Mention | None) -> tuple[ClaimPlace, ...]:
     own = [m for m in _mentions_in(ctx, s, e) if m.role == "place" and m.place is not None
            and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]
+    located = _containers(ctx.doc.text, own)
+    own = [m for k, m in enumerate(own) if k not in located]
     local = [m for m in own if m.place.level != "country"]
     chosen = local or [m for m in own if not (actor_span and m.start == actor_span[0])
                        and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]

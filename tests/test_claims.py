@@ -56,6 +56,22 @@ def test_claims_attribution_and_status(gazetteer, text, claimant_side, status):
     assert (c.claimant.side, c.status) == (claimant_side, status)
 
 
+@pytest.mark.parametrize("text", [
+    "Russia's Defence Ministry said its forces had retaken the village of Snagost in the Kursk region.",
+    "Russian forces captured Sudzha, Kursk Oblast, on Sunday.",
+    "Ukrainian forces regained control of Lymanets (Kherson region) after the Russian withdrawal.",
+])
+def test_claims_a_region_that_locates_the_town_is_not_itself_claimed(gazetteer, text):
+    # the claim is about the village; painting the whole region would misreport it
+    for c in claims(text):
+        assert [p.place.level for p in c.places] == ["settlement"]
+
+
+def test_claims_a_region_claimed_beside_a_town_stays_claimed(gazetteer):
+    c = one(claims("Russian forces captured Sudzha and advanced across the Kursk region."), predicate="advance")
+    assert {p.place.level for p in c.places} == {"settlement", "admin1"}
+
+
 def test_claims_side_comes_from_context_not_the_name(gazetteer):
     text = ("Ukrainian Foreign Minister Andrii Sybiha spoke on Monday. "
             "Sybiha has claimed Ukraine forces are overseeing safe passage for civilians in the Kursk region.")

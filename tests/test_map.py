@@ -21,7 +21,8 @@ def write_docs(folder):
     (folder / "ua.md").write_text(
         "---\nsource: Ukrainian General Staff\ndate: 2024-08-15\ntitle: Sudzha update\n"
         "url: https://example.org/ua\n---\n"
-        "Ukraine's General Staff said Ukrainian forces had captured Sudzha in the Kursk region.\n", encoding="utf-8")
+        "Ukraine's General Staff said Ukrainian forces had captured Sudzha in the Kursk region. "
+        "Syrskyi said Ukrainian forces control 1,000 square kilometres of the Kursk region.\n", encoding="utf-8")
     (folder / "ru.md").write_text(
         "---\nsource: Russian MoD\ndate: 2024-09-12\n---\n"
         "Russia's Defence Ministry said its forces had retaken Snagost and held Sudzha.\n", encoding="utf-8")
@@ -240,7 +241,8 @@ def test_map_a_place_at_its_hromada_centre_says_so(tmp_path, gazetteer):
     from layers.webmap import claim_card
 
     (tmp_path / "d.md").write_text("---\nsource: Russian MoD\ndate: 2022-08-15\n---\n"
-                                   "Russia's Defence Ministry said its forces had captured Spirne, Donetsk region.\n",
+                                   "Russia's Defence Ministry said its forces had captured Spirne, Donetsk region, "
+                                   "and Soledar.\n",
                                    encoding="utf-8")
     claims, _mentions = build_layers(iter_documents([str(tmp_path)]), progress=False)
     rows = [r for _, r in claims.iterrows() if r["place_name"] == "Spirne"]
