@@ -714,6 +714,11 @@ def focus_settlement(doc: Document) -> Mention | None:
 _CONTAINER_GLUE = re.compile(r"\s*(?:,|\(|\bin(?:\s+the)?\b|,\s*in(?:\s+the)?\b)\s*")
 
 
+# "captured the city", "the village was retaken": a town named in an earlier sentence
+_THE_TOWN = re.compile(r"\b[Tt]he\s+(?:city|town|village|settlement)\b(?!\s+of\b)")
+ANTECEDENT_CHARS = 400  # about three sentences back
+
+
 def _containers(text: str, mentions: list[Mention]) -> set[int]:
     """Indexes of the region mentions that only locate a town named right before
     them, in it: the claim is about the town, not the whole region."""
@@ -737,6 +742,14 @@ def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Me
     chosen = local or [m for m in own if not (actor_span and m.start == actor_span[0])
                        and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]
     out = [ClaimPlace(m.place, m.surface, (m.start, m.end)) for m in chosen]
+    if not local and _THE_TOWN.search(ctx.doc.text, s, e):
+        # "... in Melitopol, Zaporizhia. Russian forces captured the city.": the town named last
+        before = [m for m in _mentions_in(ctx, max(0, s - ANTECEDENT_CHARS), s)
+                  if m.role == "place" and m.place is not None and m.place.level == "settlement"]
+        if before:
+            m = before[-1]
+            out.append(ClaimPlace(m.place, m.surface, (m.start, m.end), inferred=True))
+            local = [m]
     if not any(m.place.level == "settlement" for m in local) and focus is not None:
         # Only regions or nothing named here: the town the document is about, inferred.
         if not local or any(m.place.admin1_code == focus.place.admin1_code for m in local):

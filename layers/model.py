@@ -22,7 +22,9 @@ class Party:
 
 @dataclass(frozen=True, slots=True)
 class ClaimPlace:
-    """A place a claim is about: named in the sentence (``span``) or ``inferred`` from the document."""
+    """A place a claim is about: named in the sentence (``span``) or ``inferred`` from the
+    document; an inferred place keeps the ``span`` where the document names it when it
+    is the town an earlier sentence named ("Russian forces captured the city"), else None."""
 
     place: Place
     text: str | None

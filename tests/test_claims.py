@@ -72,6 +72,17 @@ def test_claims_a_region_claimed_beside_a_town_stays_claimed(gazetteer):
     assert {p.place.level for p in c.places} == {"settlement", "admin1"}
 
 
+def test_claims_the_city_is_the_town_an_earlier_sentence_named(gazetteer):
+    text = ("On 25 February 2022, Russian and Ukrainian forces clashed in Melitopol, Zaporizhia. "
+            "Russian forces captured the city. Civilian buildings were hit.")
+    c = one(claims(text), predicate="capture")
+    (p,) = c.places
+    assert p.place.name == "Melitopol" and p.inferred and text[p.span[0]:p.span[1]] == "Melitopol"
+    # without such a phrase the sentence's claim does not reach back for a town
+    text = text.replace("captured the city", "captured positions")
+    assert not any(p.inferred and p.span for c in claims(text) for p in c.places)
+
+
 def test_claims_side_comes_from_context_not_the_name(gazetteer):
     text = ("Ukrainian Foreign Minister Andrii Sybiha spoke on Monday. "
             "Sybiha has claimed Ukraine forces are overseeing safe passage for civilians in the Kursk region.")
