@@ -25,7 +25,7 @@ from .distance import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import LEVEL_CODES, MATCH_TIER, REGION_LEVELS, TIER_ALTERNATE, TIER_PRIMARY, TIER_VARIANT, Gazetteer
 from .model import Candidate, Mention, Place
 from .names import fold, skeleton
-from .recognize import REGION_TAIL, Guess, next_word
+from .recognize import REGION_TAIL, Guess, next_word, previous_word
 
 MAX_READINGS = 40
 # Priors of readings in running text: a name's match kind and the place's size
@@ -212,6 +212,13 @@ def _role(g: Gazetteer, text: str, guess: Guess, row: int) -> str:
     if word in lexicon.ACTOR_VERBS:
         after = next_word(text, text.find(word, guess.end) + len(word)) if word else ""
         return "place" if after in (".", ",", "") else "actor"
+    if level != _COUNTRY:
+        before = previous_word(text, guess.start).lower()
+        if before in lexicon.ACTOR_BEFORE_LINKS:
+            lo = max(0, guess.start - 40)
+            before = previous_word(text, lo + text[lo:guess.start].lower().rfind(before)).lower()
+        if before in lexicon.ACTOR_BEFORE:  # "a deal with Moscow", "urged Kyiv"
+            return "actor"
     return "place"
 
 

@@ -714,6 +714,9 @@ def focus_settlement(doc: Document) -> Mention | None:
 _CONTAINER_GLUE = re.compile(r"\s*(?:,|\(|\bin(?:\s+the)?\b|,\s*in(?:\s+the)?\b)\s*")
 
 
+# "territory equivalent to half the size of London": a yardstick, not a place claimed
+_YARDSTICK = re.compile(r"(?i)\b(?:size|area)\s+of\s+(?:the\s+)?$|\bas\s+(?:big|large)\s+as\s+$|"
+                        r"\b(?:larger|bigger|smaller)\s+than\s+$")
 # "captured the city", "the village was retaken": a town named in an earlier sentence
 _THE_TOWN = re.compile(r"\b[Tt]he\s+(?:city|town|village|settlement)\b(?!\s+of\b)")
 ANTECEDENT_CHARS = 400  # about three sentences back
@@ -735,7 +738,8 @@ def _containers(text: str, mentions: list[Mention]) -> set[int]:
 def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Mention | None,
             focus: Mention | None) -> tuple[ClaimPlace, ...]:
     own = [m for m in _mentions_in(ctx, s, e) if m.role == "place" and m.place is not None
-           and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]
+           and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])
+           and not _YARDSTICK.search(ctx.doc.text, max(s, m.start - 30), m.start)]
     located = _containers(ctx.doc.text, own)
     own = [m for k, m in enumerate(own) if k not in located]
     local = [m for m in own if m.place.level != "country"]

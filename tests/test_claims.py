@@ -83,6 +83,13 @@ def test_claims_the_city_is_the_town_an_earlier_sentence_named(gazetteer):
     assert not any(p.inferred and p.span for c in claims(text) for p in c.places)
 
 
+def test_claims_a_yardstick_place_is_not_claimed(gazetteer):
+    text = ("Fighting for Pokrovsk went on in the Donetsk region. Russia's offensive has captured territory "
+            "equivalent to half the size of London.")
+    c = one(claims(text), predicate="capture")
+    assert c.places and all(p.place.country_code == "UA" for p in c.places)
+
+
 def test_claims_side_comes_from_context_not_the_name(gazetteer):
     text = ("Ukrainian Foreign Minister Andrii Sybiha spoke on Monday. "
             "Sybiha has claimed Ukraine forces are overseeing safe passage for civilians in the Kursk region.")

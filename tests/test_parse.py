@@ -179,9 +179,20 @@ def test_parse_demonyms_resolve_to_the_country(gazetteer, text, surface, code):
     ("The Kremlin has accused the invading forces of abuses.", "Kremlin"),
     ("Kiev's hope is that Russia is forced to divert manpower.", "Kiev"),
     ("Washington said it was not consulted.", "Washington"),
+    ("Trump pressed Kyiv to accept a deal with Moscow to end the fighting.", "Moscow"),
+    ("Trump pressed Kyiv to accept a deal with Moscow to end the fighting.", "Kyiv"),
+    ("The EU imposed new sanctions on Moscow last week.", "Moscow"),
 ])
 def test_parse_metonymy_marks_actors(gazetteer, text, surface):
     assert find(mentions(text), surface).role == "actor"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Flights to Moscow resumed after the talks in Moscow.", "Moscow"),
+    ("With Moscow in sight, the column advanced.", "Moscow"),
+])
+def test_parse_a_capital_after_a_preposition_of_place_stays_a_place(gazetteer, text, surface):
+    assert all(m.role == "place" for m in mentions(text) if m.surface == surface)
 
 
 @pytest.mark.parametrize("text, surface, city, region", [
