@@ -38,6 +38,7 @@ from pathlib import Path
 from geo import lexicon
 from geo.gazetteer import Gazetteer
 from geo.model import Document, Mention
+from geo.recognize import next_word
 
 from .model import Claim, ClaimPlace, Party, Quantity
 
@@ -722,6 +723,13 @@ _THE_TOWN = re.compile(r"\b[Tt]he\s+(?:city|town|village|settlement)\b(?!\s+of\b
 ANTECEDENT_CHARS = 400  # about three sentences back
 
 
+def _names_an_organisation(text: str, m: Mention) -> bool:
+    """Whether the place only begins an organisation's name: "the Kyiv Independent",
+    "The Moscow Times" (the word after it ends organisations' names, ``lexicon.org_heads``)."""
+    word = next_word(text, m.end)
+    return word[:1].isupper() and word.lower().rstrip(".") in lexicon.org_heads()
+
+
 def _containers(text: str, mentions: list[Mention]) -> set[int]:
     """Indexes of the region mentions that only locate a town named right before
     them, in it: the claim is about the town, not the whole region."""
@@ -739,7 +747,8 @@ def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Me
             focus: Mention | None) -> tuple[ClaimPlace, ...]:
     own = [m for m in _mentions_in(ctx, s, e) if m.role == "place" and m.place is not None
            and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])
-           and not _YARDSTICK.search(ctx.doc.text, max(s, m.start - 30), m.start)]
+           and not _YARDSTICK.search(ctx.doc.text, max(s, m.start - 30), m.start)
+           and not _names_an_organisation(ctx.doc.text, m)]
     located = _containers(ctx.doc.text, own)
     own = [m for k, m in enumerate(own) if k not in located]
     local = [m for m in own if m.place.level != "country"]

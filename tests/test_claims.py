@@ -90,6 +90,13 @@ def test_claims_a_yardstick_place_is_not_claimed(gazetteer):
     assert c.places and all(p.place.country_code == "UA" for p in c.places)
 
 
+def test_claims_a_place_that_begins_an_outlets_name_is_not_claimed(gazetteer):
+    text = ("Russia claimed it had retaken the Kursk region. Military sources told the Kyiv Independent "
+            "that parts of the region remain under Ukrainian control.")
+    c = one(claims(text), predicate="control")
+    assert c.places and all(p.place.name != "Kyiv" for p in c.places)
+
+
 def test_claims_side_comes_from_context_not_the_name(gazetteer):
     text = ("Ukrainian Foreign Minister Andrii Sybiha spoke on Monday. "
             "Sybiha has claimed Ukraine forces are overseeing safe passage for civilians in the Kursk region.")
