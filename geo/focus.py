@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .lexicon import LOCATIVE_WORDS, PARTY_NOUNS
+import re
+
+from .lexicon import LOCATIVE_WORDS, PARTY_NOUNS, org_heads
 from .model import Document, Mention, Place
 from .recognize import next_word, previous_word
 
@@ -10,25 +12,37 @@ _LEVEL_RANK = {"settlement": 0, "admin2": 1, "admin1": 2, "area": 2, "country": 
 
 
 def _attributive(text: str, m: Mention) -> bool:
-    """A name that qualifies a party noun rather than saying where: "at Donetsk
-    rebel positions", "Kharkiv officials"."""
-    return next_word(text, m.end).lower() in PARTY_NOUNS
+    """A name that qualifies a party noun rather than saying where ("at Donetsk
+    rebel positions", "Kharkiv officials"), or that begins an organisation's name
+    ("the office of Vilne Radio")."""
+    word = next_word(text, m.end)
+    return word.lower() in PARTY_NOUNS or (word[:1].isupper() and word.lower().rstrip(".") in org_heads())
+
+
+_PART_GLUE = re.compile(r"[ \t]+[-–—][ \t]+")  # "Donetsk - Petrovskyi": a city and its district
 
 
 def event_place(doc: Document) -> Place | None:
     """Where a short event report happened: the most specific place named
     after a locative preposition ("near Sakhanka", "in Kharkiv"), else the most
-    specific place named at all; a name qualifying a party noun ("Donetsk
-    rebel positions") comes after the others of its level; earlier mentions
-    break ties."""
+    specific place named at all; a part of a town named after it ("Donetsk -
+    Petrovskyi") before the town; a name qualifying a party noun ("Donetsk
+    rebel positions") after the others of its level; earlier mentions break ties."""
     best: tuple | None = None
+    whole: Mention | None = None  # the town before, when this names a part of it
+    locative = False
     for i, m in enumerate(doc.mentions):
         if m.place is None or m.role != "place":
             continue
+        part = (whole is not None and m.place.level == "settlement"
+                and _PART_GLUE.fullmatch(doc.text, whole.end, m.start) is not None)
         attributive = _attributive(doc.text, m)
-        locative = not attributive and previous_word(doc.text, m.start).lower() in LOCATIVE_WORDS
-        rank = (_LEVEL_RANK.get(m.place.level, 4), 0 if locative else 1, attributive, i)
+        # the part of a town named after a locative word is where the town was
+        locative = (part and locative) or (
+            not attributive and previous_word(doc.text, m.start).lower() in LOCATIVE_WORDS)
+        rank = (_LEVEL_RANK.get(m.place.level, 4), 0 if locative else 1, 0 if part else 1, attributive, i)
         if best is None or rank < best[0]:
             best = (rank, m.place)
+        whole = m if m.place.level == "settlement" else None
     return best[1] if best else None
 

@@ -104,8 +104,12 @@ def test_evaluate_missing_corpus_is_a_one_line_error(tmp_path, capsys):
     ("Forces fired mortars at Luhansk rebel positions in Kreminna, Luhansk.", "Kreminna"),
     ("A missile struck a house in Kupiansk Monday, officials in Kharkiv said.", "Kupyansk"),
     ("Russian forces shelled near Kupiansk, Kharkiv region.", "Kupyansk"),
+    # nor one that begins an organisation's name
+    ("Russian forces shelled Bakhmut, hitting the office of Vilne Radio.", "Bakhmut"),
+    # a part of a town named after it is the more specific place
+    ("Ukrainian forces fired mortars at DPR positions near Donetsk - Petrovskyi.", "Voznesenskyi"),
 ])
-def test_event_place_is_not_a_name_qualifying_a_party_noun(gazetteer, text, place):
+def test_event_place_skips_qualifying_names_and_prefers_a_towns_part(gazetteer, text, place):
     from geo import parse
     from geo.focus import event_place
 
