@@ -98,10 +98,11 @@ class Mention:
 
     @property
     def confidence(self) -> float:
-        """Share of the top candidate's score over the first two (0.5 = a coin toss)."""
+        """Share of the top candidate's score over the first two (0.5 = a coin toss); 1.0
+        for a region the text gives as a town's container ("Sudzha, Kursk")."""
         if not self.candidates or self.nearby:
             return 0.0
-        if len(self.candidates) == 1:
+        if len(self.candidates) == 1 or self.candidates[0].match == "container":
             return 1.0
         a, b = self.candidates[0].score, self.candidates[1].score
         return round(max(a, 1e-9) / (max(a, 1e-9) + max(b, 0.0)), 3)

@@ -62,6 +62,10 @@ def quote_parts(row) -> list[str]:
 
 
 APPROXIMATE_NOTE = "approximate: the centre of its hromada or raion"
+# A place whose name fits another about as well (Mention.confidence near 0.5): several
+# villages of one name in one oblast, and nothing in the text to tell them apart.
+AMBIGUOUS_BELOW = 0.52
+AMBIGUOUS_NOTE = "ambiguous: another place of this name fits the text about as well"
 
 
 def claim_card(row) -> dict:
@@ -77,6 +81,7 @@ def claim_card(row) -> dict:
                                                                                       else ""),
         "place": _text(row["place_name"]), "inferred": bool(row.get("inferred")),
         "approx": APPROXIMATE_NOTE if is_approximate(row.get("place_id") or "") else None,
+        "ambiguous": AMBIGUOUS_NOTE if _ambiguous(row) else None,
         "quote": quote_parts(row),
         "dates": " · ".join(x for x in (
             f"reported {row['report_date']}" if _text(row.get("report_date")) else "",
@@ -87,6 +92,12 @@ def claim_card(row) -> dict:
         "span": f"{int(row['span_start'])}-{int(row['span_end'])}",
     }
     return {k: v for k, v in card.items() if v not in (None, "", False)}
+
+
+def _ambiguous(row) -> bool:
+    confidence = row.get("confidence")
+    return (not row.get("inferred") and confidence is not None and confidence == confidence
+            and 0 < confidence < AMBIGUOUS_BELOW)
 
 
 def _group_label(row, group_by: str) -> str:
@@ -163,6 +174,7 @@ function claimmapPopup(p) {
     var place = line(root, [el("span", "Place: " + (c.place || ""))]);
     if (c.inferred) { place.appendChild(el("i", " (inferred from context)")); }
     if (c.approx) { place.appendChild(el("i", " (" + c.approx + ")")); }
+    if (c.ambiguous) { place.appendChild(el("i", " (" + c.ambiguous + ")")); }
     var q = el("blockquote", null, "cm-quote");
     q.appendChild(document.createTextNode(c.quote[0])); if (c.quote[1]) { q.appendChild(el("mark", c.quote[1])); }
     q.appendChild(document.createTextNode(c.quote[2])); root.appendChild(q);

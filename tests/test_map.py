@@ -249,3 +249,21 @@ def test_map_a_place_at_its_hromada_centre_says_so(tmp_path, gazetteer):
     assert rows and rows[0]["place_id"].startswith("katottg:") and claim_card(rows[0])["approx"]
     others = [r for _, r in claims.iterrows() if r["place_name"] != "Spirne"]
     assert others and not any(claim_card(r).get("approx") for r in others)
+
+
+def test_map_a_place_whose_name_fits_others_as_well_says_so(tmp_path, gazetteer, browser):
+    from layers.webmap import AMBIGUOUS_NOTE, claim_card
+
+    (tmp_path / "d.md").write_text("---\nsource: Russian MoD\ndate: 2022-08-15\n---\n"
+                                   "Russia's Defence Ministry said its forces had captured Nove, Kharkiv region, "
+                                   "and Kupiansk.\n", encoding="utf-8")
+    claims, _mentions = build_layers(iter_documents([str(tmp_path)]), progress=False)
+    cards = {r["place_name"]: claim_card(r) for _, r in claims.iterrows()}
+    # several villages called Nove lie in Kharkiv Oblast; Kupiansk is one town
+    assert "ambiguous" in cards["Nove"] and "ambiguous" not in cards["Kupyansk"]
+    p, page = open_map(browser, tmp_path, claims)
+    page.evaluate("""() => { const f = window.claimmapFeatures.find(
+        x => (x.layer.feature.properties.claims || []).some(c => c.place === 'Nove'));
+        f.layer.fire('click', {latlng: f.layer.getLatLng()}); }""")
+    assert AMBIGUOUS_NOTE in page.wait_for_selector(".leaflet-popup-content").inner_text()
+    p.close()
