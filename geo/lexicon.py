@@ -41,14 +41,14 @@ ACTOR_VERBS = frozenset(
 )
 
 # Words before which a capital is an actor, not a location: "a deal with Moscow", "talks
-# between Kyiv and Moscow" (both), "pressure on Kyiv", "urged Washington". The last word
-# before the name, and the one before it when that is "with", "between", "on" or "against".
+# between Kyiv and ...", "pressure on Kyiv", "urged Washington". The last word before the
+# name, and the one before it when that is "with", "between", "on" or "against".
 ACTOR_BEFORE = frozenset(
     "deal deals talks negotiations negotiate negotiating relations ties agreement dialogue contacts "
     "cooperation pressure sanctions concessions urged urging accused accusing warned warning pressed "
     "pressing blamed blaming criticised criticized".split()
 )
-ACTOR_BEFORE_LINKS = frozenset("with between on against and".split())
+ACTOR_BEFORE_LINKS = frozenset("with between on against".split())
 
 # "Ukraine's east", "Russia's south-west": the possessive names a part of the place.
 DIRECTION_WORDS = frozenset(

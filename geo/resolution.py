@@ -47,7 +47,7 @@ NAMESAKE_TOWN_MAX_POP = 100_000
 W_CONTAINER = 3.0
 # "Kursk Governor Alexei Smirnov", "New York Gov. Kathy Hochul": a governor heads a region,
 # so a mention with a governor's title after it reads as a region when it may.
-GOVERNOR_WORDS = frozenset({"governor", "gov", "governors", "gubernatorial", "governorship", "lt"})
+GOVERNOR_WORDS = frozenset({"governor", "gov", "governors", "gubernatorial", "governorship"})
 _GOVERNED = "|governor"
 # How far from a town's centre a place may lie and still be in it ("Brooklyn, New York").
 TOWN_HOLDS_KM = 30.0
@@ -325,7 +325,11 @@ def _governor_after(text: str, end: int) -> bool:
     Governor", "New York Gov.", "Belgorod's governor"."""
     word = next_word(text, end)
     if word in ("'s", "’s"):
-        word = next_word(text, end + 2)
+        end += 2
+        word = next_word(text, end)
+    if word.lower() in ("lt", "lieutenant"):  # "Texas Lt. Gov. Dan Patrick"
+        end = text.index(word, end) + len(word)
+        word = next_word(text, end + (text[end:end + 1] == "."))
     return word.lower() in GOVERNOR_WORDS
 
 
