@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import LOCATIVE_WORDS, PARTY_NOUNS, org_heads
+from .distance import haversine_km
+from .lexicon import LOCATIVE_WORDS, MEDIA_WORDS, PARTY_NOUNS
 from .model import Document, Mention, Place
 from .recognize import next_word, previous_word
 
@@ -13,13 +14,23 @@ _LEVEL_RANK = {"settlement": 0, "admin2": 1, "admin1": 2, "area": 2, "country": 
 
 def _attributive(text: str, m: Mention) -> bool:
     """A name that qualifies a party noun rather than saying where ("at Donetsk
-    rebel positions", "Kharkiv officials"), or that begins an organisation's name
-    ("the office of Vilne Radio")."""
+    rebel positions", "Kharkiv officials"), or that begins an outlet's name ("the
+    office of Vilne Radio")."""
     word = next_word(text, m.end)
-    return word.lower() in PARTY_NOUNS or (word[:1].isupper() and word.lower().rstrip(".") in org_heads())
+    return word.lower() in PARTY_NOUNS or (word[:1].isupper() and word.lower() in MEDIA_WORDS)
 
 
 _PART_GLUE = re.compile(r"[ \t]+[-–—][ \t]+")  # "Donetsk - Petrovskyi": a city and its district
+PART_KM = 30.0  # how far from a city's centre its district may lie
+
+
+def _part_of(whole: Mention | None, m: Mention, text: str) -> bool:
+    """Whether ``m`` names a part of the town named just before it ("Donetsk -
+    Petrovskyi"), not the other end of a road ("Kharkiv - Belgorod highway")."""
+    if whole is None or m.place.level != "settlement" or whole.place.admin1_code != m.place.admin1_code:
+        return False
+    near = float(haversine_km(whole.place.lat, whole.place.lon, m.place.lat, m.place.lon)) <= PART_KM
+    return near and _PART_GLUE.fullmatch(text, whole.end, m.start) is not None
 
 
 def event_place(doc: Document) -> Place | None:
@@ -34,8 +45,7 @@ def event_place(doc: Document) -> Place | None:
     for i, m in enumerate(doc.mentions):
         if m.place is None or m.role != "place":
             continue
-        part = (whole is not None and m.place.level == "settlement"
-                and _PART_GLUE.fullmatch(doc.text, whole.end, m.start) is not None)
+        part = _part_of(whole, m, doc.text)
         attributive = _attributive(doc.text, m)
         # the part of a town named after a locative word is where the town was
         locative = (part and locative) or (

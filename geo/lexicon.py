@@ -45,8 +45,15 @@ ACTOR_VERBS = frozenset(
 # name, and the one before it when that is "with", "between", "on" or "against".
 ACTOR_BEFORE = frozenset(
     "deal deals talks negotiations negotiate negotiating relations ties agreement dialogue contacts "
-    "cooperation pressure sanctions concessions urged urging accused accusing warned warning pressed "
-    "pressing blamed blaming criticised criticized".split()
+    "cooperation sanctions concessions urged urging accused accusing warned warning pressed "
+    "blamed blaming criticised criticized".split()
+)  # not "pressure": "pressure on Kyiv" is as often military, a place
+
+# Words that end a news outlet's name: "the Kyiv Independent", "The Moscow Times", "Vilne Radio".
+# A place before them names the outlet, not where something happened.
+MEDIA_WORDS = frozenset(
+    "independent times post news herald tribune journal gazette press review daily telegraph chronicle "
+    "observer magazine network radio tv television broadcasting pravda izvestia".split()
 )
 ACTOR_BEFORE_LINKS = frozenset("with between on against".split())
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from .distance import haversine_km
+
 LEVELS = ("settlement", "admin2", "admin1", "country", "area")
 
 
@@ -76,6 +78,17 @@ class Candidate:
 
 
 ROLES = ("place", "actor", "demonym")
+SAME_PLACE_KM = 10.0  # two records of one town (GeoNames and a postal entry) lie this close
+
+
+def _same_spot(a: Place, b: Place) -> bool:
+    """Whether reading ``b`` instead of ``a`` would put a mention in the same spot:
+    another record of the place, or a region one lies in."""
+    regions = ("admin1", "admin2")
+    if a.country_code == b.country_code and a.admin1_code and a.admin1_code == b.admin1_code \
+            and (a.level in regions or b.level in regions):
+        return True
+    return float(haversine_km(a.lat, a.lon, b.lat, b.lon)) <= SAME_PLACE_KM
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,13 +111,18 @@ class Mention:
 
     @property
     def confidence(self) -> float:
-        """Share of the top candidate's score over the first two (0.5 = a coin toss); 1.0
-        for a region the text gives as a town's container ("Sudzha, Kursk")."""
+        """Share of the top candidate's score over it and its best rival (0.5 = a coin
+        toss). A rival is a candidate that is neither another record of the same place
+        (within ``SAME_PLACE_KM``) nor a region holding it or held by it ("Bakhmut"
+        and Bakhmut Raion, "Kursk" the city and the oblast): those would put the
+        mention in the same spot."""
         if not self.candidates or self.nearby:
             return 0.0
-        if len(self.candidates) == 1 or self.candidates[0].match == "container":
+        top = self.candidates[0]
+        rival = next((c for c in self.candidates[1:] if not _same_spot(top.place, c.place)), None)
+        if rival is None:
             return 1.0
-        a, b = self.candidates[0].score, self.candidates[1].score
+        a, b = top.score, rival.score
         return round(max(a, 1e-9) / (max(a, 1e-9) + max(b, 0.0)), 3)
 
     @property

@@ -213,11 +213,10 @@ def _role(g: Gazetteer, text: str, guess: Guess, row: int) -> str:
         after = next_word(text, text.find(word, guess.end) + len(word)) if word else ""
         return "place" if after in (".", ",", "") else "actor"
     if level != _COUNTRY:
-        before = previous_word(text, guess.start).lower()
-        if before in lexicon.ACTOR_BEFORE_LINKS:
-            lo = max(0, guess.start - 40)
-            before = previous_word(text, lo + text[lo:guess.start].lower().rfind(before)).lower()
-        if before in lexicon.ACTOR_BEFORE:  # "a deal with Moscow", "urged Kyiv"
+        before = previous_word(text, guess.start)
+        if before.lower() in lexicon.ACTOR_BEFORE_LINKS:
+            before = previous_word(text, text.rfind(before, max(0, guess.start - 40), guess.start))
+        if before.lower() in lexicon.ACTOR_BEFORE:  # "a deal with Moscow", "urged Kyiv"
             return "actor"
     return "place"
 
@@ -285,7 +284,8 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     for key in {key for key in order if key.endswith(_GOVERNED)}:
         n = names[key]
         region = g.level[n.rows] == _ADMIN1
-        if region.any():
+        # not a country's name: "Bank of Mexico Governor", "Mexico's governors"
+        if region.any() and not (g.level[n.rows] == _COUNTRY).any():
             n.rows, n.priors = n.rows[region], n.priors[region]
     listed = [names[k] for k in keys]
     _vote(g, listed)

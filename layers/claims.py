@@ -683,7 +683,8 @@ def dominant_region(doc: Document, g: Gazetteer) -> Mention | None:
     first: dict[str, Mention] = {}
     for m in doc.mentions:
         p = m.place
-        if m.role != "place" or p is None or p.level not in ("settlement", "admin2", "admin1") or not p.admin1_code:
+        if not _may_be_claimed(doc.text, m, 0) or p.level not in ("settlement", "admin2", "admin1") \
+                or not p.admin1_code:
             continue
         votes[p.admin1_code] = votes.get(p.admin1_code, 0) + (2 if p.level == "admin1" else 1)
         first.setdefault(p.admin1_code, m)
@@ -701,7 +702,7 @@ def focus_settlement(doc: Document) -> Mention | None:
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for m in doc.mentions:
-        if m.role == "place" and m.place is not None and m.place.level == "settlement":
+        if _may_be_claimed(doc.text, m, 0) and m.place.level == "settlement":
             counts[m.place.id] = counts.get(m.place.id, 0) + 1
             first.setdefault(m.place.id, m)
     if not counts:
@@ -716,18 +717,27 @@ _CONTAINER_GLUE = re.compile(r"\s*(?:,|\(|\bin(?:\s+the)?\b|,\s*in(?:\s+the)?\b)
 
 
 # "territory equivalent to half the size of London": a yardstick, not a place claimed
-_YARDSTICK = re.compile(r"(?i)\b(?:size|area)\s+of\s+(?:the\s+)?$|\bas\s+(?:big|large)\s+as\s+$|"
+# ("in the area of Robotyne" is military usage for where: not a yardstick)
+_YARDSTICK = re.compile(r"(?i)\bsize\s+of\s+(?:the\s+)?$|\bas\s+(?:big|large)\s+as\s+$|"
                         r"\b(?:larger|bigger|smaller)\s+than\s+$")
 # "captured the city", "the village was retaken": a town named in an earlier sentence
 _THE_TOWN = re.compile(r"\b[Tt]he\s+(?:city|town|village|settlement)\b(?!\s+of\b)")
 ANTECEDENT_CHARS = 400  # about three sentences back
 
 
-def _names_an_organisation(text: str, m: Mention) -> bool:
-    """Whether the place only begins an organisation's name: "the Kyiv Independent",
-    "The Moscow Times" (the word after it ends organisations' names, ``lexicon.org_heads``)."""
+def _names_an_outlet(text: str, m: Mention) -> bool:
+    """Whether the place only begins a news outlet's name: "the Kyiv Independent",
+    "The Moscow Times" (``lexicon.MEDIA_WORDS``); not "Donetsk Airport", which is in Donetsk."""
     word = next_word(text, m.end)
-    return word[:1].isupper() and word.lower().rstrip(".") in lexicon.org_heads()
+    return word[:1].isupper() and word.lower() in lexicon.MEDIA_WORDS
+
+
+def _may_be_claimed(text: str, m: Mention, start: int) -> bool:
+    """A place mention that may be where a claim is: not a yardstick ("the size of
+    London") nor the start of an outlet's name. ``start`` bounds the look-behind."""
+    return (m.role == "place" and m.place is not None
+            and not _YARDSTICK.search(text, max(start, m.start - 30), m.start)
+            and not _names_an_outlet(text, m))
 
 
 def _containers(text: str, mentions: list[Mention]) -> set[int]:
@@ -745,10 +755,8 @@ def _containers(text: str, mentions: list[Mention]) -> set[int]:
 
 def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Mention | None,
             focus: Mention | None) -> tuple[ClaimPlace, ...]:
-    own = [m for m in _mentions_in(ctx, s, e) if m.role == "place" and m.place is not None
-           and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])
-           and not _YARDSTICK.search(ctx.doc.text, max(s, m.start - 30), m.start)
-           and not _names_an_organisation(ctx.doc.text, m)]
+    own = [m for m in _mentions_in(ctx, s, e) if _may_be_claimed(ctx.doc.text, m, s)
+           and not (claimant_span and claimant_span[0] <= m.start < claimant_span[1])]
     located = _containers(ctx.doc.text, own)
     own = [m for k, m in enumerate(own) if k not in located]
     local = [m for m in own if m.place.level != "country"]
@@ -757,8 +765,9 @@ def _places(ctx: _Context, s: int, e: int, actor_span, claimant_span, region: Me
     out = [ClaimPlace(m.place, m.surface, (m.start, m.end)) for m in chosen]
     if not local and _THE_TOWN.search(ctx.doc.text, s, e):
         # "... in Melitopol, Zaporizhia. Russian forces captured the city.": the town named last
-        before = [m for m in _mentions_in(ctx, max(0, s - ANTECEDENT_CHARS), s)
-                  if m.role == "place" and m.place is not None and m.place.level == "settlement"]
+        lo = max(0, s - ANTECEDENT_CHARS)
+        before = [m for m in _mentions_in(ctx, lo, s) if _may_be_claimed(ctx.doc.text, m, lo)
+                  and m.place.level == "settlement"]
         if before:
             m = before[-1]
             out.append(ClaimPlace(m.place, m.surface, (m.start, m.end), inferred=True))

@@ -83,6 +83,15 @@ def test_claims_the_city_is_the_town_an_earlier_sentence_named(gazetteer):
     assert not any(p.inferred and p.span for c in claims(text) for p in c.places)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Russian forces advanced in the area of Robotyne, the ministry said.", "Robotyne"),
+    ("Ukrainian forces captured Donetsk Airport, the military said.", "Donetsk"),
+])
+def test_claims_military_area_and_facility_names_keep_their_town(gazetteer, text, place):
+    (c,) = claims(text)
+    assert [(p.place.name, p.inferred) for p in c.places] == [(place, False)]
+
+
 def test_claims_a_yardstick_place_is_not_claimed(gazetteer):
     text = ("Fighting for Pokrovsk went on in the Donetsk region. Russia's offensive has captured territory "
             "equivalent to half the size of London.")

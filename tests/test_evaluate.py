@@ -108,6 +108,8 @@ def test_evaluate_missing_corpus_is_a_one_line_error(tmp_path, capsys):
     ("Russian forces shelled Bakhmut, hitting the office of Vilne Radio.", "Bakhmut"),
     # a part of a town named after it is the more specific place
     ("Ukrainian forces fired mortars at DPR positions near Donetsk - Petrovskyi.", "Voznesenskyi"),
+    # but not the far end of a road
+    ("Shelling was reported near the Kharkiv - Belgorod highway.", "Kharkiv"),
 ])
 def test_event_place_skips_qualifying_names_and_prefers_a_towns_part(gazetteer, text, place):
     from geo import parse

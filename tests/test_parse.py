@@ -90,6 +90,25 @@ def test_parse_a_governors_place_is_the_region_and_only_that_mention(gazetteer, 
     assert all(m.place.level == "settlement" for m in rest)
 
 
+def test_parse_a_governor_after_a_countrys_name_leaves_the_country(gazetteer):
+    m = find(mentions("Bank of Mexico Governor Victoria Rodriguez said rates would rise.", gazetteer=gazetteer),
+             "Mexico")
+    assert m.place.level == "country"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Russian troops advanced on Kyiv and captured Hostomel.", "Hostomel"),  # two records of one town
+    ("Russian forces captured Sudzha, Kursk.", "Kursk"),  # the oblast, or the city in it
+])
+def test_parse_confidence_counts_only_rivals_elsewhere(gazetteer, text, surface):
+    assert find(mentions(text, gazetteer=gazetteer), surface).confidence > 0.6
+
+
+def test_parse_a_coin_toss_between_namesakes_has_confidence_near_half(gazetteer):
+    m = find(mentions("Russian forces shelled Nove, Kharkiv.", gazetteer=gazetteer), "Nove")
+    assert m.confidence < 0.52 and m.candidates[1].place.admin1 == "Kharkiv"
+
+
 def test_parse_the_eu_is_an_area_at_europes_point(gazetteer):
     # areas.tsv gives the EU Europe's GeoNames point, not its members' centroid in Bavaria
     ms = mentions("Brussels said the EU will respond, and Europe's leaders agreed.", gazetteer=gazetteer)
@@ -190,6 +209,7 @@ def test_parse_metonymy_marks_actors(gazetteer, text, surface):
 
 @pytest.mark.parametrize("text, surface", [
     ("Flights to Moscow resumed after the talks in Moscow.", "Moscow"),
+    ("Russian forces increased pressure on Kyiv from the north.", "Kyiv"),
     ("With Moscow in sight, the column advanced.", "Moscow"),
 ])
 def test_parse_a_capital_after_a_preposition_of_place_stays_a_place(gazetteer, text, surface):
