@@ -38,7 +38,7 @@ from pathlib import Path
 from geo import lexicon
 from geo.gazetteer import Gazetteer
 from geo.model import Document, Mention
-from geo.recognize import next_word
+from geo.recognize import next_word, previous_word
 
 from .model import Claim, ClaimPlace, Party, Quantity
 
@@ -732,12 +732,19 @@ def _names_an_outlet(text: str, m: Mention) -> bool:
     return word[:1].isupper() and word.lower() in lexicon.MEDIA_WORDS
 
 
+def _names_a_river(text: str, m: Mention) -> bool:
+    """"the Dnipro River", "the River Seym": the gazetteer holds no rivers, so the
+    mention resolves to a town of the river's name, which may lie far from where
+    the claim is (Dnipro city, from "crossed the Dnipro River near Kherson")."""
+    return next_word(text, m.end).lower() in ("river", "rivers") or previous_word(text, m.start).lower() == "river"
+
+
 def _may_be_claimed(text: str, m: Mention, start: int) -> bool:
     """A place mention that may be where a claim is: not a yardstick ("the size of
-    London") nor the start of an outlet's name. ``start`` bounds the look-behind."""
+    London"), the start of an outlet's name or a river's. ``start`` bounds the look-behind."""
     return (m.role == "place" and m.place is not None
             and not _YARDSTICK.search(text, max(start, m.start - 30), m.start)
-            and not _names_an_outlet(text, m))
+            and not _names_an_outlet(text, m) and not _names_a_river(text, m))
 
 
 def _containers(text: str, mentions: list[Mention]) -> set[int]:

@@ -92,6 +92,12 @@ def test_claims_military_area_and_facility_names_keep_their_town(gazetteer, text
     assert [(p.place.name, p.inferred) for p in c.places] == [(place, False)]
 
 
+def test_claims_a_river_is_not_the_town_of_its_name(gazetteer):
+    # the gazetteer holds no rivers: "Dnipro" alone would be the city 300 km upstream
+    (c,) = claims("Russian troops crossed the Dnipro River near Kherson and captured a bridgehead.")
+    assert [p.place.name for p in c.places] == ["Kherson"]
+
+
 def test_claims_a_yardstick_place_is_not_claimed(gazetteer):
     text = ("Fighting for Pokrovsk went on in the Donetsk region. Russia's offensive has captured territory "
             "equivalent to half the size of London.")
