@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from .distance import haversine_km
-from .lexicon import LOCATIVE_WORDS, MEDIA_WORDS, PARTY_NOUNS
+from .lexicon import LOCATIVE_WORDS, PARTY_NOUNS
 from .model import Document, Mention, Place
-from .recognize import next_word, previous_word
+from .recognize import begins_outlet_name, next_word, previous_word
+from .resolution import TOWN_HOLDS_KM
 
 _LEVEL_RANK = {"settlement": 0, "admin2": 1, "admin1": 2, "area": 2, "country": 3}
 
@@ -16,12 +17,10 @@ def _attributive(text: str, m: Mention) -> bool:
     """A name that qualifies a party noun rather than saying where ("at Donetsk
     rebel positions", "Kharkiv officials"), or that begins an outlet's name ("the
     office of Vilne Radio")."""
-    word = next_word(text, m.end)
-    return word.lower() in PARTY_NOUNS or (word[:1].isupper() and word.lower() in MEDIA_WORDS)
+    return next_word(text, m.end).lower() in PARTY_NOUNS or begins_outlet_name(text, m.end)
 
 
 _PART_GLUE = re.compile(r"[ \t]+[-–—][ \t]+")  # "Donetsk - Petrovskyi": a city and its district
-PART_KM = 30.0  # how far from a city's centre its district may lie
 
 
 def _part_of(whole: Mention | None, m: Mention, text: str) -> bool:
@@ -29,7 +28,7 @@ def _part_of(whole: Mention | None, m: Mention, text: str) -> bool:
     Petrovskyi"), not the other end of a road ("Kharkiv - Belgorod highway")."""
     if whole is None or m.place.level != "settlement" or whole.place.admin1_code != m.place.admin1_code:
         return False
-    near = float(haversine_km(whole.place.lat, whole.place.lon, m.place.lat, m.place.lon)) <= PART_KM
+    near = float(haversine_km(whole.place.lat, whole.place.lon, m.place.lat, m.place.lon)) <= TOWN_HOLDS_KM
     return near and _PART_GLUE.fullmatch(text, whole.end, m.start) is not None
 
 

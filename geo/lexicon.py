@@ -48,6 +48,7 @@ ACTOR_BEFORE = frozenset(
     "cooperation sanctions concessions urged urging accused accusing warned warning pressed "
     "blamed blaming criticised criticized".split()
 )  # not "pressure": "pressure on Kyiv" is as often military, a place
+ACTOR_BEFORE_LINKS = frozenset("with between on against".split())
 
 # Words that end a news outlet's name: "the Kyiv Independent", "The Moscow Times", "Vilne Radio".
 # A place before them names the outlet, not where something happened.
@@ -55,7 +56,6 @@ MEDIA_WORDS = frozenset(
     "independent times post news herald tribune journal gazette press review daily telegraph chronicle "
     "observer magazine network radio tv television broadcasting pravda izvestia".split()
 )
-ACTOR_BEFORE_LINKS = frozenset("with between on against".split())
 
 # "Ukraine's east", "Russia's south-west": the possessive names a part of the place.
 DIRECTION_WORDS = frozenset(

@@ -179,6 +179,14 @@ def next_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+def begins_outlet_name(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` begins a news outlet's ("the Kyiv
+    Independent", "The Moscow Times", "Vilne Radio"; ``lexicon.MEDIA_WORDS``): it
+    names the outlet, not where something happened ("Donetsk Airport" is in Donetsk)."""
+    word = next_word(text, end)
+    return word[:1].isupper() and word.lower() in lexicon.MEDIA_WORDS
+
+
 def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
     """Longest known names inside each capitalised run, left to right."""
     out = []

@@ -221,8 +221,9 @@ def _role(g: Gazetteer, text: str, guess: Guess, row: int) -> str:
     return "place"
 
 
-def _glued(text: str, a: Guess, b: Guess) -> bool:
-    """Whether ``b`` is given as the container of ``a``: "X, Y", "X in (the) Y", "X (Y)"."""
+def glued(text: str, a, b) -> bool:
+    """Whether ``b`` is given as the container of ``a`` (guesses or mentions, by their
+    offsets): "X, Y", "X in (the) Y", "X (Y)", "X, a village in Y"."""
     gap = text[a.end:b.start]
     if len(gap) - gap.count(" ") - gap.count("\n") - gap.count("\t") > _MAX_GLUE:
         return False  # most gaps are sentences long: no glue, however spaced
@@ -238,13 +239,14 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             # "Andrijiwka, Kharkiv Oblast" and "Andrijiwka, Donetsk Oblast" are two names.
             key += "|" + ",".join(str(r) for r, _t in guess.hits)
         order.append(key)
-    glued = [k for k in range(len(guesses) - 1) if _glued(text, guesses[k], guesses[k + 1])]
+    # guesses the next guess is given as the container of: "Sudzha, Kursk"
+    contained = [k for k in range(len(guesses) - 1) if glued(text, guesses[k], guesses[k + 1])]
     # A name given in two containers is two names: "Novoselivka (Donetsk) and
     # Novoselivka (Kharkiv)"; its mentions without a container stay one more.
     given_in: dict[str, set[str]] = defaultdict(set)
-    for k in glued:
+    for k in contained:
         given_in[order[k]].add(order[k + 1])
-    for k in glued:
+    for k in contained:
         if len(given_in[order[k]]) > 1 and order[k] != order[k + 1]:
             order[k] += "|in:" + order[k + 1]
     # "Belgorod governor ... drones hit Belgorod": the governor's is the region, a name
@@ -266,13 +268,16 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             else:
                 rows, priors = g.memoize(("readings", guess.key, tuple(r for r, _t in guess.hits)),
                                          lambda: _readings(g, guess))
-            names[key] = _Name(key, np.array(rows, dtype=np.int64), np.array(priors, dtype=float), guess.key)
+            rows, priors = np.array(rows, dtype=np.int64), np.array(priors, dtype=float)
+            if key.endswith(_GOVERNED):
+                rows, priors = _governed_readings(g, rows, priors)
+            names[key] = _Name(key, rows, priors, guess.key)
     for key in order:
         names[key].count += 1
     keys = list(names)
     index = {k: i for i, k in enumerate(keys)}
     contains: dict[int, str] = {}  # guess index -> key of the name it is given as the container of
-    for k in glued:
+    for k in contained:
         contains[k + 1] = order[k]  # "Oaxaca, Oaxaca": the second is the state
         if order[k] != order[k + 1]:
             names[order[k]].containers.add(index[order[k + 1]])
@@ -281,12 +286,6 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         n = names[key]
         if n.role == "demonym" and not n.locative and next_word(text, guess.end).lower() not in lexicon.PARTY_NOUNS:
             n.locative = True
-    for key in {key for key in order if key.endswith(_GOVERNED)}:
-        n = names[key]
-        region = g.level[n.rows] == _ADMIN1
-        # not a country's name: "Bank of Mexico Governor", "Mexico's governors"
-        if region.any() and not (g.level[n.rows] == _COUNTRY).any():
-            n.rows, n.priors = n.rows[region], n.priors[region]
     listed = [names[k] for k in keys]
     _vote(g, listed)
     named_around = {k: _region_named_around(g, listed, names[k]) for k in keys if names[k].containers}
@@ -318,6 +317,16 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         mentions.append(Mention(guess.start, guess.end, guess.surface, cands[0].place, cands,
                                 _role(g, text, guess, row), doc_id))
     return mentions
+
+
+def _governed_readings(g: Gazetteer, rows: np.ndarray, priors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A governor's place: its region readings, when it has some and may not be a
+    country ("Bank of Mexico Governor", "Mexico's governors" keep the country)."""
+    levels = g.level[rows]
+    region = levels == _ADMIN1
+    if region.any() and not (levels == _COUNTRY).any():
+        return rows[region], priors[region]
+    return rows, priors
 
 
 def _governor_after(text: str, end: int) -> bool:

@@ -38,7 +38,8 @@ from pathlib import Path
 from geo import lexicon
 from geo.gazetteer import Gazetteer
 from geo.model import Document, Mention
-from geo.recognize import next_word, previous_word
+from geo.recognize import begins_outlet_name, next_word, previous_word
+from geo.resolution import glued
 
 from .model import Claim, ClaimPlace, Party, Quantity
 
@@ -711,11 +712,6 @@ def focus_settlement(doc: Document) -> Mention | None:
     return first[best] if counts[best] >= 2 else None
 
 
-# Between a town and the region that locates it: "Sudzha, Kursk", "Sudzha in the Kursk region",
-# "Novoselivka (Donetsk Oblast)".
-_CONTAINER_GLUE = re.compile(r"\s*(?:,|\(|\bin(?:\s+the)?\b|,\s*in(?:\s+the)?\b)\s*")
-
-
 # "territory equivalent to half the size of London": a yardstick, not a place claimed
 # ("in the area of Robotyne" is military usage for where: not a yardstick)
 _YARDSTICK = re.compile(r"(?i)\bsize\s+of\s+(?:the\s+)?$|\bas\s+(?:big|large)\s+as\s+$|"
@@ -723,13 +719,6 @@ _YARDSTICK = re.compile(r"(?i)\bsize\s+of\s+(?:the\s+)?$|\bas\s+(?:big|large)\s+
 # "captured the city", "the village was retaken": a town named in an earlier sentence
 _THE_TOWN = re.compile(r"\b[Tt]he\s+(?:city|town|village|settlement)\b(?!\s+of\b)")
 ANTECEDENT_CHARS = 400  # about three sentences back
-
-
-def _names_an_outlet(text: str, m: Mention) -> bool:
-    """Whether the place only begins a news outlet's name: "the Kyiv Independent",
-    "The Moscow Times" (``lexicon.MEDIA_WORDS``); not "Donetsk Airport", which is in Donetsk."""
-    word = next_word(text, m.end)
-    return word[:1].isupper() and word.lower() in lexicon.MEDIA_WORDS
 
 
 def _names_a_river(text: str, m: Mention) -> bool:
@@ -744,18 +733,18 @@ def _may_be_claimed(text: str, m: Mention, start: int) -> bool:
     London"), the start of an outlet's name or a river's. ``start`` bounds the look-behind."""
     return (m.role == "place" and m.place is not None
             and not _YARDSTICK.search(text, max(start, m.start - 30), m.start)
-            and not _names_an_outlet(text, m) and not _names_a_river(text, m))
+            and not begins_outlet_name(text, m.end) and not _names_a_river(text, m))
 
 
 def _containers(text: str, mentions: list[Mention]) -> set[int]:
     """Indexes of the region mentions that only locate a town named right before
-    them, in it: the claim is about the town, not the whole region."""
+    them, in it ("Sudzha, Kursk", "Sudzha in the Kursk region", ``geo.resolution.glued``):
+    the claim is about the town, not the whole region."""
     out = set()
     for k in range(1, len(mentions)):
         m, town = mentions[k], mentions[k - 1]
         if (m.place.level == "admin1" and town.place.level == "settlement"
-                and town.place.admin1_code == m.place.admin1_code
-                and _CONTAINER_GLUE.fullmatch(text, town.end, m.start)):
+                and town.place.admin1_code == m.place.admin1_code and glued(text, town, m)):
             out.add(k)
     return out
 
