@@ -76,6 +76,8 @@ class KeyIndex:
         if i is None:
             return []
         lo, hi = self.offsets[i], self.offsets[i + 1]
+        if hi - lo == 1:  # most keys: no slices to copy
+            return [(self.values[lo], self.tags[lo])]
         return list(zip(self.values[lo:hi], self.tags[lo:hi]))
 
     def keys(self, prefix: str) -> list[str]:

@@ -313,7 +313,7 @@ def _abbreviation_dot(text: str, guess: Guess, prev: str) -> bool:
 
 def _dotted_abbreviation_keys(g: Gazetteer) -> frozenset[str]:
     """Folded dotted abbreviations of admin-1 regions ("man" for "Man.")."""
-    return g.memoize(("dotted abbreviations",), lambda: frozenset(
+    return g.derive("dotted abbreviations", lambda: frozenset(
         fold(row[3]) for row in g.admin1_table if row[3].endswith(".")))
 
 

@@ -94,6 +94,7 @@ class _Name:
     scores: np.ndarray | None = None
     locative: bool = False  # a demonym some use of which is not "Russian forces"
     count: int = 0  # how many times the document names it
+    facts: tuple | None = None  # of its readings (``_facts``)
 
 
 def unit_vectors(lat, lon) -> np.ndarray:
@@ -157,6 +158,13 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     scored.sort(key=lambda x: (-x[0], x[1]))
     scored = scored[:MAX_READINGS]
     return [r for _s, r in scored], [s for s, _r in scored]
+
+
+def _name_readings(g: Gazetteer, guess: Guess) -> tuple[np.ndarray, np.ndarray, tuple]:
+    """A name's readings as arrays of rows and priors, with their ``_facts``."""
+    rows, priors = _readings(g, guess)
+    rows = np.array(rows, dtype=np.int64)
+    return rows, np.array(priors, dtype=float), _facts(g, rows)
 
 
 def _fixed_place(g: Gazetteer, guess: Guess) -> tuple[Place | None, str]:
@@ -264,14 +272,16 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             names[key] = _Name(key, np.array([], dtype=np.int64), np.array([]), guess.key, fixed=place, role=role)
         else:
             if guess.variant:
-                rows, priors = _readings(g, guess)  # variant readings, filtered by their context: not memoised
+                readings = _name_readings(g, guess)  # variant readings, filtered by their context: not memoised
             else:
-                rows, priors = g.memoize(("readings", guess.key, tuple(r for r, _t in guess.hits)),
-                                         lambda: _readings(g, guess))
-            rows, priors = np.array(rows, dtype=np.int64), np.array(priors, dtype=float)
+                readings = g.memoize(("readings", guess.key, tuple(r for r, _t in guess.hits)),
+                                     lambda: _name_readings(g, guess))
+            rows, priors, facts = readings
             if key.endswith(_GOVERNED):
-                rows, priors = _governed_readings(g, rows, priors)
-            names[key] = _Name(key, rows, priors, guess.key)
+                governed, priors = _governed_readings(g, rows, priors)
+                if len(governed) < len(rows):
+                    rows, facts = governed, _facts(g, governed)
+            names[key] = _Name(key, rows, priors, guess.key, facts=facts)
     for key in order:
         names[key].count += 1
     keys = list(names)
@@ -300,7 +310,8 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             continue
         if key not in ranked:
             top = np.argsort(-n.scores, kind="stable")[:5]
-            cands = tuple(Candidate(g.place(int(n.rows[k])), round(float(n.scores[k]), 4), "context") for k in top)
+            cands = tuple(Candidate(g.place(r), round(s, 4), "context")
+                          for r, s in zip(n.rows[top].tolist(), n.scores[top].tolist()))
             region = named_around.get(key)
             if region is not None:  # the region the text gives, before namesakes outside it
                 cands = (Candidate(g.place(region), cands[0].score, "container"), *cands[:4])
@@ -490,8 +501,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     ambiguous = [i for i, n in enumerate(names) if len(n.rows) > 1]
     if not ambiguous:
         return  # every pick is settled: nothing to vote on
-    facts = [g.memoize(("facts", n.base, n.rows.tobytes()), lambda n=n: _facts(g, n.rows)) if len(n.rows) else None
-             for n in names]
+    facts = [n.facts if len(n.rows) else None for n in names]
     count = len(names)
     # Fixed votes of demonyms and seats: (country id, region key, unit vector or None).
     fixed_votes: list[tuple | None] = []
