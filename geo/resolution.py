@@ -6,7 +6,8 @@ other names resolve to gain (in proportion), so do readings in a region the
 other names lie in or name (a little more, the more often the text names places
 in it), readings inside an explicitly given container
 ("Sudzha, in the Kursk region", "Novotroitske, Donetsk", "Gainesville, Ga."),
-and readings close to the places the other names resolve to. Two rounds let a
+and readings close to the places the other names resolve to; a country's
+capital gains in a text that names its country. Two rounds let a
 confident reading pull the ambiguous ones: a text about Kursk and Sumy puts
 Pokrovsk in Ukraine, a text about Melbourne, Florida keeps its other places
 in Florida. A name's other spellings never vote for it.
@@ -63,6 +64,9 @@ W_CLOSE = 0.25
 CLOSE_KM = 100.0
 _CLOSE_COS = float(np.cos(CLOSE_KM / EARTH_RADIUS_KM))
 ROUNDS = 2
+# A country's capital, in a text that names the country: "Paris" beside "France"
+# is Paris, France, however many Kentucky towns the text names around it.
+W_CAPITAL = 1.5
 _SETTLEMENT = LEVEL_CODES["settlement"]
 _ADMIN1 = LEVEL_CODES["admin1"]
 _ADMIN2 = LEVEL_CODES["admin2"]
@@ -373,9 +377,10 @@ def _row_facts(g: Gazetteer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _facts(g: Gazetteer, rows: np.ndarray) -> tuple:
     """Per-reading facts of a name that no context changes: country ids, region
-    keys, points on the unit sphere, the set of rows."""
+    keys, points on the unit sphere, the set of rows, whether each is a capital."""
     cid, a1, xyz = _row_facts(g)
-    return cid[rows], a1[rows], xyz[rows], frozenset(rows.tolist())
+    listed = rows.tolist()
+    return cid[rows], a1[rows], xyz[rows], frozenset(listed), np.array([r in g.capitals for r in listed], dtype=bool)
 
 
 def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | None:
@@ -542,12 +547,14 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                 counted[k, j] = False  # another spelling of one of its places
     counted_r = np.repeat(counted, np.diff(bounds), axis=0)
     counts = np.array([n.count for n in names], dtype=float)
+    capital_r = np.concatenate([facts[i][4] for i in ambiguous])
 
     def current_picks() -> tuple:
         pick_c = np.full(count, -1, dtype=np.int64)
         pick_a1 = np.full(count, -1, dtype=np.int64)
         pick_xyz = np.zeros((count, 3))
         has_point = np.zeros(count, dtype=bool)
+        is_country = np.zeros(count, dtype=bool)
         for i, n in enumerate(names):
             if fixed_votes[i] is not None:
                 pick_c[i], pick_a1[i], point = fixed_votes[i]
@@ -556,16 +563,17 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
             elif n.pick >= 0:
                 r = int(n.rows[n.pick])
                 level = int(g.level[r])
-                cid, a1, xyz, _rows = facts[i]
+                cid, a1, xyz, _rows, _capital = facts[i]
                 pick_c[i] = cid[n.pick]
                 pick_a1[i] = a1[n.pick] if level != _COUNTRY else -1
+                is_country[i] = level == _COUNTRY
                 if level not in (_COUNTRY, _AREA):
                     pick_xyz[i], has_point[i] = xyz[n.pick], True
-        return pick_c, pick_a1, pick_xyz, has_point
+        return pick_c, pick_a1, pick_xyz, has_point, is_country
 
     def scores(sl: slice, picks: tuple) -> np.ndarray:
         """Scores of the readings in ``sl`` given every name's current pick."""
-        pick_c, pick_a1, pick_xyz, has_point = picks
+        pick_c, pick_a1, pick_xyz, has_point, is_country = picks
         voters = counted_r[sl] & (pick_c >= 0)
         total = voters.sum(axis=1)
         sc = base_r[sl] + container_r[sl]
@@ -576,6 +584,9 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
             sc += W_COUNTRY * share
             sc += W_ADMIN1 * (same_region & (total > 0))
             sc += W_REGION_SHARE * (in_region @ counts) / np.maximum(voters @ counts, 1)
+            if is_country.any() and capital_r[sl].any():
+                named = (voters & is_country & (pick_c == cid_r[sl, None])).any(axis=1)
+                sc += W_CAPITAL * (named & capital_r[sl])
             if has_point.any():
                 # only names whose pick is a point (a town, a county) vote by nearness
                 point_voters = voters[:, has_point]

@@ -178,6 +178,16 @@ def test_parse_florida_context_keeps_places_in_florida(gazetteer):
     assert find(ms, "Orlando").place.admin1_code == "US-FL"
 
 
+def test_parse_capital_of_a_country_the_text_names(gazetteer):
+    # Kentucky all around, but the text names France: Paris is its capital
+    text = "A nurse from Lexington, Kentucky, spent a week in Paris; her group flew home from France on Sunday."
+    paris = find(mentions(text), "Paris").place
+    assert (paris.country_code, paris.level) == ("FR", "settlement")
+    # ...and without France, the Paris of the text's own state
+    text = "A nurse from Lexington, Kentucky, spent a week in Paris before flying home on Sunday."
+    assert find(mentions(text), "Paris").place.admin1_code == "US-KY"
+
+
 def test_parse_containment_picks_the_reading_inside_the_container(gazetteer):
     ms = mentions("Sudzha, in the Kursk region, was the first town taken.")
     assert find(ms, "Sudzha").place.admin1_code == "RU-KRS"
