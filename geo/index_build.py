@@ -186,7 +186,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     admin1_table = []  # (iso_3166_2, name, country_code, AP abbreviation, postal code) by admin1 index
     by_gn_code: dict[str, int] = {}
     # (country, key with a region word) -> (whether it is the unit's own name, area, row) of the units it may name
-    phrase_units: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+    phrase_units: dict[tuple[str, str], list[tuple[bool, float, int]]] = defaultdict(list)
     admin1_points = _area_points(admin1)
     row_of_admin1: list[int] = []  # gazetteer row of each admin-1 index
     for i, rec in enumerate(admin1.drop(columns="geometry").to_dict("records")):

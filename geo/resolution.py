@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -98,7 +99,7 @@ class _Name:
     scores: np.ndarray | None = None
     locative: bool = False  # a demonym some use of which is not "Russian forces"
     count: int = 0  # how many times the document names it
-    facts: tuple | None = None  # of its readings (``_facts``)
+    facts: _Facts | None = None  # of its readings
 
 
 def unit_vectors(lat, lon) -> np.ndarray:
@@ -164,7 +165,7 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     return [r for _s, r in scored], [s for s, _r in scored]
 
 
-def _name_readings(g: Gazetteer, guess: Guess) -> tuple[np.ndarray, np.ndarray, tuple]:
+def _name_readings(g: Gazetteer, guess: Guess) -> tuple[np.ndarray, np.ndarray, _Facts]:
     """A name's readings as arrays of rows and priors, with their ``_facts``."""
     rows, priors = _readings(g, guess)
     rows = np.array(rows, dtype=np.int64)
@@ -375,12 +376,21 @@ def _row_facts(g: Gazetteer) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return g.derive("row facts", compute)
 
 
-def _facts(g: Gazetteer, rows: np.ndarray) -> tuple:
-    """Per-reading facts of a name that no context changes: country ids, region
-    keys, points on the unit sphere, the set of rows, whether each is a capital."""
+class _Facts(NamedTuple):
+    """What no context changes of a name's readings, one entry per reading."""
+
+    cid: np.ndarray  # country ids
+    a1: np.ndarray  # region keys
+    xyz: np.ndarray  # points on the unit sphere
+    rows: frozenset[int]  # the set of rows
+    capital: np.ndarray  # whether each is a country's capital
+
+
+def _facts(g: Gazetteer, rows: np.ndarray) -> _Facts:
     cid, a1, xyz = _row_facts(g)
     listed = rows.tolist()
-    return cid[rows], a1[rows], xyz[rows], frozenset(listed), np.array([r in g.capitals for r in listed], dtype=bool)
+    return _Facts(cid[rows], a1[rows], xyz[rows], frozenset(listed),
+                  np.array([r in g.capitals for r in listed], dtype=bool))
 
 
 def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | None:
@@ -525,9 +535,9 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
 
     # Readings of the ambiguous names, stacked; and which names each may not count.
     bounds = np.cumsum([0] + [len(names[i].rows) for i in ambiguous])
-    cid_r = np.concatenate([facts[i][0] for i in ambiguous])
-    a1_r = np.concatenate([facts[i][1] for i in ambiguous])
-    xyz_r = np.concatenate([facts[i][2] for i in ambiguous])
+    cid_r = np.concatenate([facts[i].cid for i in ambiguous])
+    a1_r = np.concatenate([facts[i].a1 for i in ambiguous])
+    xyz_r = np.concatenate([facts[i].xyz for i in ambiguous])
     # Only towns and districts gain by being near the other places: a region's or a
     # country's point is a centroid, and Kyiv Oblast's lies nearer Sumy than Kyiv does.
     rows_r = np.concatenate([names[i].rows for i in ambiguous])
@@ -541,13 +551,13 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
     counted = np.ones((len(ambiguous), count), dtype=bool)
     for k, i in enumerate(ambiguous):
         counted[k, i] = False
-        mine = facts[i][3]
+        mine = facts[i].rows
         for j in range(count):
-            if j != i and facts[j] is not None and not mine.isdisjoint(facts[j][3]):
+            if j != i and facts[j] is not None and not mine.isdisjoint(facts[j].rows):
                 counted[k, j] = False  # another spelling of one of its places
     counted_r = np.repeat(counted, np.diff(bounds), axis=0)
     counts = np.array([n.count for n in names], dtype=float)
-    capital_r = np.concatenate([facts[i][4] for i in ambiguous])
+    capital_r = np.concatenate([facts[i].capital for i in ambiguous])
 
     def current_picks() -> tuple:
         pick_c = np.full(count, -1, dtype=np.int64)
@@ -563,12 +573,12 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
             elif n.pick >= 0:
                 r = int(n.rows[n.pick])
                 level = int(g.level[r])
-                cid, a1, xyz, _rows, _capital = facts[i]
-                pick_c[i] = cid[n.pick]
-                pick_a1[i] = a1[n.pick] if level != _COUNTRY else -1
+                f = facts[i]
+                pick_c[i] = f.cid[n.pick]
+                pick_a1[i] = f.a1[n.pick] if level != _COUNTRY else -1
                 is_country[i] = level == _COUNTRY
                 if level not in (_COUNTRY, _AREA):
-                    pick_xyz[i], has_point[i] = xyz[n.pick], True
+                    pick_xyz[i], has_point[i] = f.xyz[n.pick], True
         return pick_c, pick_a1, pick_xyz, has_point, is_country
 
     def scores(sl: slice, picks: tuple) -> np.ndarray:
@@ -578,15 +588,15 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
         total = voters.sum(axis=1)
         sc = base_r[sl] + container_r[sl]
         if total.any():
-            share = (voters & (pick_c == cid_r[sl, None])).sum(axis=1) / np.maximum(total, 1)
+            in_country = voters & (pick_c == cid_r[sl, None])
+            share = in_country.sum(axis=1) / np.maximum(total, 1)
             in_region = voters & (pick_a1 >= 0) & (pick_a1 == a1_r[sl, None])
             same_region = in_region.any(axis=1)
             sc += W_COUNTRY * share
             sc += W_ADMIN1 * (same_region & (total > 0))
             sc += W_REGION_SHARE * (in_region @ counts) / np.maximum(voters @ counts, 1)
             if is_country.any() and capital_r[sl].any():
-                named = (voters & is_country & (pick_c == cid_r[sl, None])).any(axis=1)
-                sc += W_CAPITAL * (named & capital_r[sl])
+                sc += W_CAPITAL * ((in_country & is_country).any(axis=1) & capital_r[sl])
             if has_point.any():
                 # only names whose pick is a point (a town, a county) vote by nearness
                 point_voters = voters[:, has_point]
