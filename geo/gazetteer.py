@@ -105,6 +105,20 @@ def build(progress: bool = True, force: bool = False) -> Path:
     return target
 
 
+def prior_of(population: int, match: str, population_weight: float = POPULATION_WEIGHT) -> float:
+    """``Gazetteer.prior`` of a place of ``population`` people."""
+    return MATCH_WEIGHT[match] + population_weight * math.log10(1 + population)
+
+
+def name_prior_of(level: int, admin1: int, population: int, match: str, regions_with_capital: set[int],
+                  region_phrase: bool, population_weight: float = POPULATION_WEIGHT) -> float:
+    """``Gazetteer.name_prior`` of a place of this level, admin-1 index and population."""
+    score = prior_of(population, match, population_weight)
+    if not region_phrase and level == LEVEL_CODES["admin1"] and admin1 in regions_with_capital:
+        score -= SAME_NAME_CAPITAL_PENALTY
+    return score
+
+
 class Gazetteer:
     """Places and names, loaded from the index (see module docstring)."""
 
@@ -291,32 +305,38 @@ class Gazetteer:
         scored.sort(key=lambda t: (-t[0], t[1]))
         return [Candidate(self.place(row), round(score, 4), match) for score, row, match in scored[:limit]]
 
+    def columns(self, rows: list[int]) -> tuple[list[int], list[int], list[int]]:
+        """Levels, admin-1 indexes and populations of ``rows``, as lists of Python
+        ints: three array lookups instead of a numpy scalar per row and column."""
+        idx = np.array(rows, dtype=np.int64)
+        return self.level[idx].tolist(), self.admin1[idx].tolist(), self.population[idx].tolist()
+
     def name_prior(self, row: int, match: str, regions_with_capital: set[int], region_phrase: bool,
                    population_weight: float = POPULATION_WEIGHT) -> float:
         """The prior of a reading of a name: ``prior``, less a penalty for a region
         read where a big town of that name lies inside it ("Kursk" is the city),
         unless the name was given as a region ("Kursk region")."""
-        score = self.prior(row, match, population_weight)
-        if not region_phrase and self.level[row] == LEVEL_CODES["admin1"] and int(self.admin1[row]) in regions_with_capital:
-            score -= SAME_NAME_CAPITAL_PENALTY
-        return score
+        return name_prior_of(int(self.level[row]), int(self.admin1[row]), int(self.population[row]), match,
+                             regions_with_capital, region_phrase, population_weight)
 
-    def regions_named_after_capitals(self, hits) -> set[int]:
+    def regions_named_after_capitals(self, hits, columns=None) -> set[int]:
         """Admin-1 indexes of regions that share the name with a town inside them
         ("Kursk", "Kiev"): settlements of that main name and at least
         ``CAPITAL_MIN_POP`` people, or of that alternate name and ten times as many;
         not a region ``REGION_OVER_SEAT`` times as populous as the town, which the
-        bare name means ("Quebec" is the province, "Kharkiv" the city)."""
-        region_pop = {int(self.admin1[r]): int(self.population[r]) for r, _t in hits
-                      if self.level[r] == LEVEL_CODES["admin1"]}
-        return {int(self.admin1[r]) for r, tier in hits
-                if self.level[r] == LEVEL_CODES["settlement"]
-                and self.population[r] >= (CAPITAL_MIN_POP if tier == TIER_PRIMARY else 10 * CAPITAL_MIN_POP)
-                and region_pop.get(int(self.admin1[r]), 0) < REGION_OVER_SEAT * int(self.population[r])}
+        bare name means ("Quebec" is the province, "Kharkiv" the city).
+        ``columns``: the hits' ``columns``, when the caller has them."""
+        levels, a1s, pops = columns or self.columns([r for r, _t in hits])
+        admin1, settlement = LEVEL_CODES["admin1"], LEVEL_CODES["settlement"]
+        region_pop = {a1s[k]: pops[k] for k in range(len(hits)) if levels[k] == admin1}
+        return {a1s[k] for k, (_r, tier) in enumerate(hits)
+                if levels[k] == settlement
+                and pops[k] >= (CAPITAL_MIN_POP if tier == TIER_PRIMARY else 10 * CAPITAL_MIN_POP)
+                and region_pop.get(a1s[k], 0) < REGION_OVER_SEAT * pops[k]}
 
     def prior(self, row: int, match: str, population_weight: float = POPULATION_WEIGHT) -> float:
         """Context-free score of a reading: how well the name matched, and how big the place is."""
-        return MATCH_WEIGHT[match] + population_weight * math.log10(1 + int(self.population[row]))
+        return prior_of(int(self.population[row]), match, population_weight)
 
     def _fuzzy(self, key: str) -> dict[int, str]:
         from rapidfuzz import fuzz, process

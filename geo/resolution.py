@@ -18,13 +18,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import NamedTuple
 
 import numpy as np
 
 from . import lexicon
 from .distance import EARTH_RADIUS_KM, haversine_km
-from .gazetteer import LEVEL_CODES, MATCH_TIER, REGION_LEVELS, TIER_ALTERNATE, TIER_PRIMARY, TIER_VARIANT, Gazetteer
+from .gazetteer import (LEVEL_CODES, MATCH_TIER, REGION_LEVELS, TIER_ALTERNATE, TIER_PRIMARY, TIER_VARIANT, Gazetteer,
+                        name_prior_of, prior_of)
 from .model import Candidate, Mention, Place
 from .names import fold, skeleton
 from .recognize import REGION_TAIL, Guess, next_word, previous_word
@@ -123,22 +125,26 @@ def _hits(g: Gazetteer, guess: Guess) -> list[tuple[int, int]]:
 def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     hits = _hits(g, guess)
     region_phrase = guess.surface.lower().endswith(_REGION_WORDS)
-    capitals_of = g.regions_named_after_capitals(hits)
+    columns = g.columns([r for r, _t in hits])
+    levels, a1s, pops = columns
+    capitals_of = g.regions_named_after_capitals(hits, columns)
     # A country's or region's own name ("Iraq") is not some town's foreign
     # alternate name (Arāk, Iran, is "Iraq" in GeoNames).
-    names_a_region = any(t == TIER_PRIMARY and int(g.level[r]) in (_COUNTRY, _ADMIN1, _AREA) for r, t in hits)
+    names_a_region = any(t == TIER_PRIMARY and levels[k] in (_COUNTRY, _ADMIN1, _AREA)
+                         for k, (_r, t) in enumerate(hits))
     # A name many places bear as their main name ("Oleksandrivka") is rarely
     # meant as some city's old or foreign alternate name (Donetsk's).
-    common_name = sum(1 for r, t in hits if t == TIER_PRIMARY and int(g.level[r]) == _SETTLEMENT) >= 3
+    common_name = sum(1 for k, (_r, t) in enumerate(hits) if t == TIER_PRIMARY and levels[k] == _SETTLEMENT) >= 3
     # Regions of this very name that a big town of it lies in (its seat, as a rule).
-    seats_of = capitals_of & {int(g.admin1[r]) for r, _t in hits if int(g.level[r]) == _ADMIN1}
+    seats_of = capitals_of & {a1s[k] for k in range(len(hits)) if levels[k] == _ADMIN1}
     # Countries and regions whose main name this is: a town outside them that bears
     # it ("California, Maryland", "Koréa, Côte d'Ivoire") is rarely what the bare name means.
-    named_regions = [r for r, _t in hits if int(g.level[r]) in (_COUNTRY, _ADMIN1) and fold(g.names[r]) == guess.key]
+    named_regions = [r for k, (r, _t) in enumerate(hits)
+                     if levels[k] in (_COUNTRY, _ADMIN1) and fold(g.names[r]) == guess.key]
     own_skeleton = skeleton(guess.key)
     scored = []
-    for row, tier in hits:
-        level = int(g.level[row])
+    for k, (row, tier) in enumerate(hits):
+        level = levels[k]
         if region_phrase and level not in REGION_LEVELS:
             continue
         if names_a_region and level == _SETTLEMENT and tier != TIER_PRIMARY:
@@ -147,19 +153,19 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
         respelt = tier != TIER_PRIMARY and level == _SETTLEMENT and skeleton(fold(g.names[row])) == own_skeleton
         # ...which, as an alternate name, is as good as its main name
         match = TIER_PRIMARY if respelt and tier == TIER_ALTERNATE else tier
-        score = g.name_prior(row, MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)
-        if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and int(g.admin1[row]) not in seats_of \
+        score = name_prior_of(level, a1s[k], pops[k], MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)
+        if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and a1s[k] not in seats_of \
                 and not respelt:
             # ...unless it is the big town a region of this name is named after, or the
             # name only spells its own in another romanisation: "Kostiantynivka" is the
             # city Kostyantynivka, "Mykolaiv" the city Mykolayiv, whatever villages share it.
             score -= COMMON_NAME_ALTERNATE_PENALTY
-        if named_regions and level == _SETTLEMENT and int(g.population[row]) < NAMESAKE_TOWN_MAX_POP \
+        if named_regions and level == _SETTLEMENT and pops[k] < NAMESAKE_TOWN_MAX_POP \
                 and not any(_row_inside(g, row, region) for region in named_regions):
             score -= REGION_NAMESAKE_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
-        scored = [(g.prior(r, MATCH_TIER[t], PRIOR_POPULATION), r) for r, t in hits]
+        scored = [(prior_of(pops[k], MATCH_TIER[t], PRIOR_POPULATION), r) for k, (r, t) in enumerate(hits)]
     scored.sort(key=lambda x: (-x[0], x[1]))
     scored = scored[:MAX_READINGS]
     return [r for _s, r in scored], [s for s, _r in scored]
@@ -384,13 +390,20 @@ class _Facts(NamedTuple):
     xyz: np.ndarray  # points on the unit sphere
     rows: frozenset[int]  # the set of rows
     capital: np.ndarray  # whether each is a country's capital
+    level: np.ndarray  # level codes
+    a2: np.ndarray  # the county or raion a settlement reading lies in (-1: none known, or no settlement)
+    counties: tuple[int, ...]  # the rows of the readings that are counties or raions
+    town_units: frozenset[int]  # the counties or raions its settlement readings lie in
 
 
 def _facts(g: Gazetteer, rows: np.ndarray) -> _Facts:
     cid, a1, xyz = _row_facts(g)
     listed = rows.tolist()
+    level = g.level[rows]
+    a2 = np.where(level == _SETTLEMENT, g.admin2[rows], -1)
     return _Facts(cid[rows], a1[rows], xyz[rows], frozenset(listed),
-                  np.array([r in g.capitals for r in listed], dtype=bool))
+                  np.array([r in g.capitals for r in listed], dtype=bool), level, a2,
+                  tuple(rows[level == _ADMIN2].tolist()), frozenset(a2[a2 >= 0].tolist()))
 
 
 def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | None:
@@ -472,24 +485,24 @@ def _container_bonus(g: Gazetteer, names: list[_Name], n: _Name) -> np.ndarray:
     return bonus
 
 
-def _county_pairs(g: Gazetteer, names: list[_Name], ambiguous: list[int], rows_r, a2_r) -> np.ndarray:
-    """For each stacked reading: whether some other name of the document may be
-    its county (or raion), or a town in it, when this reading is the county:
-    "Huntsville ... Walker County" is Huntsville, Texas, whatever else is picked."""
+def _county_pairs(names: list[_Name], facts: list[_Facts | None], ambiguous: list[int], size: int) -> np.ndarray:
+    """For each of the ``size`` stacked readings of the ``ambiguous`` names: whether
+    some other name of the document may be its county (or raion), or a town in it,
+    when this reading is the county: "Huntsville ... Walker County" is Huntsville,
+    Texas, whatever else is picked."""
     holders: dict[int, set[int]] = defaultdict(set)  # row -> names that may be it
-    towns_in: dict[int, set[int]] = defaultdict(set)  # county row -> names with a town in it
-    levels = [g.level[n.rows] for n in names]
-    for j, n in enumerate(names):
-        for r in n.rows[levels[j] == _ADMIN2].tolist():
-            holders[r].add(j)
-    out = np.zeros(len(rows_r))
+    for j, f in enumerate(facts):
+        if f is not None:
+            for r in f.counties:
+                holders[r].add(j)
+    out = np.zeros(size)
     if not holders:
         return out  # no county among the readings: the common case
-    for j, n in enumerate(names):
-        for c in g.admin2[n.rows[levels[j] == _SETTLEMENT]].tolist():
-            if c >= 0:
+    towns_in: dict[int, set[int]] = defaultdict(set)  # county row -> names with a town in it
+    for j, f in enumerate(facts):
+        if f is not None:
+            for c in f.town_units:
                 towns_in[c].add(j)
-    owner = np.repeat(ambiguous, [len(names[i].rows) for i in ambiguous])
     keys = [n.base for n in names]
 
     def others(found: set[int], i: int) -> bool:
@@ -497,9 +510,12 @@ def _county_pairs(g: Gazetteer, names: list[_Name], ambiguous: list[int], rows_r
         # a town and its district in Pakistan and in Jordan alike.
         return any(j != i and not keys[j].startswith(keys[i]) and not keys[i].startswith(keys[j]) for j in found)
 
-    for k, (r, c, i) in enumerate(zip(rows_r.tolist(), a2_r.tolist(), owner.tolist())):
-        if (c >= 0 and c in holders and others(holders[c], i)) or (r in towns_in and others(towns_in[r], i)):
-            out[k] = 1.0
+    k = 0
+    for i in ambiguous:
+        for r, c in zip(names[i].rows.tolist(), facts[i].a2.tolist()):
+            if (c >= 0 and c in holders and others(holders[c], i)) or (r in towns_in and others(towns_in[r], i)):
+                out[k] = 1.0
+            k += 1
     return out
 
 
@@ -534,20 +550,20 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
         fixed_votes.append((cid, a1, point))
 
     # Readings of the ambiguous names, stacked; and which names each may not count.
-    bounds = np.cumsum([0] + [len(names[i].rows) for i in ambiguous])
+    bounds = [0, *accumulate(len(names[i].rows) for i in ambiguous)]
     cid_r = np.concatenate([facts[i].cid for i in ambiguous])
     a1_r = np.concatenate([facts[i].a1 for i in ambiguous])
     xyz_r = np.concatenate([facts[i].xyz for i in ambiguous])
     # Only towns and districts gain by being near the other places: a region's or a
     # country's point is a centroid, and Kyiv Oblast's lies nearer Sumy than Kyiv does.
-    rows_r = np.concatenate([names[i].rows for i in ambiguous])
-    level_r = g.level[rows_r]
+    level_r = np.concatenate([facts[i].level for i in ambiguous])
     local_r = (level_r != _ADMIN1) & (level_r != _AREA) & (level_r != _COUNTRY)
     base_r = np.concatenate([names[i].priors for i in ambiguous])
-    # the county or raion a settlement reading lies in (-1: none known, or no settlement)
-    a2_r = np.where(level_r == _SETTLEMENT, g.admin2[rows_r], -1)
-    container_r = np.concatenate([_container_bonus(g, names, names[i]) for i in ambiguous])
-    container_r += W_ADMIN2 * _county_pairs(g, names, ambiguous, rows_r, a2_r)
+    container_r = np.zeros(len(base_r))
+    for k, i in enumerate(ambiguous):
+        if names[i].containers:
+            container_r[bounds[k]:bounds[k + 1]] = _container_bonus(g, names, names[i])
+    container_r += W_ADMIN2 * _county_pairs(names, facts, ambiguous, len(base_r))
     counted = np.ones((len(ambiguous), count), dtype=bool)
     for k, i in enumerate(ambiguous):
         counted[k, i] = False
