@@ -47,6 +47,13 @@ NAMED_AROUND_KM = 150.0
 # A town named after a country or region, outside it, against that region's own
 # name; cities this big hold their own ("Washington", "Victoria").
 REGION_NAMESAKE_PENALTY = 1.0
+# A town of a region's name inside it with under a TOWN_UNDER_REGION-th of its
+# people: the bare name means the region ("Quebec", "Selangor", "Goiás"), not the
+# town, whatever towns nearby the text names: the penalty outweighs the nearness
+# vote (W_NEAR + W_CLOSE). Regions of ten to twenty times their seat's people
+# keep the town's own prior ("Varese", "Cadiz" are mostly the cities).
+TOWN_UNDER_REGION = 20
+SEAT_UNDER_REGION_PENALTY = 2.0
 NAMESAKE_TOWN_MAX_POP = 100_000
 W_CONTAINER = 3.0
 # "Kursk Governor Alexei Smirnov", "New York Gov. Kathy Hochul": a governor heads a region,
@@ -142,6 +149,9 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     named_regions = [r for k, (r, _t) in enumerate(hits)
                      if levels[k] in (_COUNTRY, _ADMIN1) and fold(g.names[r]) == guess.key]
     own_skeleton = skeleton(guess.key)
+    # Regions of this name, by population: one far more populous than a town of
+    # its name inside it is what the bare name means (TOWN_UNDER_REGION).
+    region_pop = {a1s[k]: pops[k] for k in range(len(hits)) if levels[k] == _ADMIN1}
     scored = []
     for k, (row, tier) in enumerate(hits):
         level = levels[k]
@@ -163,6 +173,8 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
         if named_regions and level == _SETTLEMENT and pops[k] < NAMESAKE_TOWN_MAX_POP \
                 and not any(_row_inside(g, row, region) for region in named_regions):
             score -= REGION_NAMESAKE_PENALTY
+        if level == _SETTLEMENT and not region_phrase and region_pop.get(a1s[k], 0) >= TOWN_UNDER_REGION * max(pops[k], 1):
+            score -= SEAT_UNDER_REGION_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
         scored = [(prior_of(pops[k], MATCH_TIER[t], PRIOR_POPULATION), r) for k, (r, t) in enumerate(hits)]

@@ -873,6 +873,9 @@ def test_parse_a_name_given_in_two_regions_is_moved_only_where_its_region_lacks_
 
 @pytest.mark.parametrize("text, surface, level", [
     ("Voters in Quebec chose a new premier.", "Quebec", "admin1"),  # the province dwarfs Quebec City
+    # ...even among towns near the city: they may not outvote it (TOWN_UNDER_REGION)
+    ("Flooding hit Laval, Gatineau and Quebec this week.", "Quebec", "admin1"),
+    ("Protests in Selangor and Kuala Lumpur.", "Selangor", "admin1"),  # not the town Kuala Selangor
     ("Shelling hit Kharkiv overnight.", "Kharkiv", "settlement"),  # the city is half its oblast
 ])
 def test_parse_a_bare_name_shared_by_a_region_and_its_seat(gazetteer, text, surface, level):
