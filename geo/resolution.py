@@ -160,7 +160,12 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
         if names_a_region and level == _SETTLEMENT and tier != TIER_PRIMARY:
             continue
         # the town's own name in another romanisation ("Huliaipole" for GeoNames' Hulyaypole)
-        respelt = tier != TIER_PRIMARY and level == _SETTLEMENT and skeleton(fold(g.names[row])) == own_skeleton
+        respelt = False
+        if tier != TIER_PRIMARY and level == _SETTLEMENT:
+            main = fold(g.names[row])
+            # ...or its main name's first words ("Newcastle" for Newcastle upon Tyne)
+            respelt = skeleton(main) == own_skeleton or (
+                main.startswith(guess.key) and _leading_words(g.names[row], guess.key))
         # ...which, as an alternate name, is as good as its main name
         match = TIER_PRIMARY if respelt and tier == TIER_ALTERNATE else tier
         score = name_prior_of(level, a1s[k], pops[k], MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)
@@ -181,6 +186,29 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     scored.sort(key=lambda x: (-x[0], x[1]))
     scored = scored[:MAX_READINGS]
     return [r for _s, r in scored], [s for s, _r in scored]
+
+
+_NAME_WORD_SEPARATORS = re.compile(r"[\s\-‐‑]+")
+# Words that open the qualifier of a town's full name: "Newcastle upon Tyne",
+# "Frankfurt am Main", "Romans-sur-Isère", "Halle (Saale)".
+_QUALIFIER_OPENERS = frozenset(("upon", "on", "am", "an", "im", "ob", "bei", "in", "sur", "sous", "en", "lès",
+                                "les", "de", "del", "di", "da", "al"))
+
+
+def _leading_words(name: str, key: str) -> bool:
+    """Whether ``key`` folds the words of ``name`` before its qualifier, the short
+    form a town goes by: "Newcastle" of Newcastle upon Tyne, "Frankfurt" of
+    Frankfurt am Main (not "Washington" of Washington Court House)."""
+    acc = ""
+    words = _NAME_WORD_SEPARATORS.split(name)
+    for k, word in enumerate(words[:-1]):
+        acc += fold(word)
+        if acc == key:
+            following = words[k + 1]
+            return following.lower() in _QUALIFIER_OPENERS or following.startswith("(")
+        if len(acc) >= len(key):
+            return False
+    return False
 
 
 def _name_readings(g: Gazetteer, guess: Guess) -> tuple[np.ndarray, np.ndarray, _Facts]:

@@ -882,6 +882,16 @@ def test_parse_a_bare_name_shared_by_a_region_and_its_seat(gazetteer, text, surf
     assert find(mentions(text, gazetteer=gazetteer), surface).place.level == level
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    # the short form of a town's full name is as good as its main name...
+    ("Fans in Newcastle cheered after the match in Leeds.", "Newcastle", "Newcastle upon Tyne"),
+    # ...only before a qualifier: Washington Court House, Ohio, is no "Washington"
+    ("Officials in Columbus, Ohio, and Washington disagreed.", "Washington", "Washington"),
+])
+def test_parse_a_town_by_the_words_before_its_qualifier(gazetteer, text, surface, name):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.name == name
+
+
 @pytest.mark.parametrize("text, container, level, code", [
     ("Shelling hit Sudzha, Kursk, on Monday.", "Kursk", "admin1", "RU-KRS"),  # the oblast, 90 km from its city
     ("He moved to Albany, New York, last year.", "New York", "admin1", "US-NY"),
