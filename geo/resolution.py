@@ -178,7 +178,7 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
         if named_regions and level == _SETTLEMENT and pops[k] < NAMESAKE_TOWN_MAX_POP \
                 and not any(_row_inside(g, row, region) for region in named_regions):
             score -= REGION_NAMESAKE_PENALTY
-        if level == _SETTLEMENT and not region_phrase and region_pop.get(a1s[k], 0) >= TOWN_UNDER_REGION * max(pops[k], 1):
+        if level == _SETTLEMENT and region_pop.get(a1s[k], 0) >= TOWN_UNDER_REGION * max(pops[k], 1):
             score -= SEAT_UNDER_REGION_PENALTY
         scored.append((score, row))
     if not scored:  # "Sumy region" with no such region: the places it is named after
