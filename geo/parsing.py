@@ -11,14 +11,17 @@ from . import lexicon
 from .gazetteer import TIER_VARIANT, Gazetteer
 from .model import Candidate, Document, Mention, Place
 from .names import fold, skeleton
-from .recognize import PERSON, Guess, _title_case, famous, find_candidates, importance, keep, word_commonness
+from .recognize import (PERSON, Guess, _title_case, famous, find_candidates, importance, keep,
+                        name_region_lists, word_commonness)
 from .resolution import resolve_guesses
 
 
 def find_guesses(text: str, g: Gazetteer) -> tuple[list[Guess], list[Guess]]:
     """The guesses kept as place names, and those dropped (with their reasons)."""
     kept, dropped = [], []
-    for guess in find_candidates(text, g):
+    candidates = find_candidates(text, g)
+    name_region_lists(text, candidates, g)
+    for guess in candidates:
         (kept if keep(text, guess, g) else dropped).append(guess)
     # A word the document uses as part of a person's name ("Kristina Welch",
     # "Mayor Bush") is that person elsewhere in it too ("Welch said").
@@ -135,6 +138,7 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
             hits = [(r, TIER_VARIANT) for r in g.variants_key(key)]
         guesses.append(Guess(start, end, surface, key, hits, lexicon.demonyms().get(key), lexicon.seats().get(key),
                              words=len(surface.split())))
+    name_region_lists(text, guesses, g)
     mentions = resolve_guesses(g, text, guesses, doc_id)
     return _place_nearby(g, mentions) if nearby else mentions
 

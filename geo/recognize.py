@@ -25,6 +25,10 @@ kept or dropped on general evidence:
   "UN"), and a country's name of three letters or fewer counts only in
   capitals ("CAR", not "Car Bomb").
 
+A list of names closed by a plural region word ("the Kursk, Belgorod and
+Bryansk regions", "Donetsk and Luhansk Oblasts") names regions: each name is
+read as "<name> <region word>" (``name_region_lists``).
+
 geo.parsing drops, after resolution, a romanisation variant that nothing else
 in the document supports ("Jansen" for Yancheng in a text about Denver).
 """
@@ -37,7 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
-from .gazetteer import LEVEL_CODES, TIER_PRIMARY, TIER_VARIANT, Gazetteer
+from .gazetteer import LEVEL_CODES, REGION_LEVELS, TIER_PRIMARY, TIER_VARIANT, Gazetteer
 from .names import REGION_WORDS, fold
 
 MAX_WORDS = 6
@@ -134,6 +138,7 @@ class Guess:
     before: list[str] = field(default_factory=list)  # other capitalised words of the run
     after: list[str] = field(default_factory=list)
     surname: str = ""  # when dropped as part of a person's name: the key of that name's last word
+    region_phrase: bool = False  # named as a region by a plural region word after its list ("Sumy regions")
 
     @property
     def variant(self) -> bool:
@@ -268,6 +273,50 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
         else:
             i += 1
     return tuple(out)
+
+
+# "the Kharkiv and Sumy regions", "Donetsk and Luhansk Oblasts", "Idlib and Aleppo
+# governorates": a list of names closed by a plural region word names regions.
+PLURAL_REGION_WORDS = {
+    "regions": "region", "oblasts": "oblast", "oblasti": "oblast", "provinces": "province", "states": "state",
+    "krais": "krai", "republics": "republic", "governorates": "governorate", "districts": "district",
+    "prefectures": "prefecture", "counties": "county", "territories": "territory", "okrugs": "okrug",
+    "raions": "raion", "rayons": "raion", "hromadas": "hromada",
+}
+_PLURAL_REGION_AFTER = re.compile(rf"\s+({'|'.join(sorted(PLURAL_REGION_WORDS, key=len, reverse=True))})\b",
+                                  re.IGNORECASE)
+_LIST_GLUE = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")  # between two names of a list
+
+
+def name_region_lists(text: str, guesses: list[Guess], g: Gazetteer) -> None:
+    """Read each name of a list that a plural region word closes as "<name>
+    <region word>", where the gazetteer knows such a region: "the Kursk, Belgorod
+    and Bryansk regions" are three oblasts, not three cities. ``guesses`` in text
+    order; a name stays as it is when no region of it is known ("Russian and
+    Belarusian regions"), and so does a name alone before the word. The mention
+    keeps the name's own span."""
+    k = len(guesses) - 1
+    while k >= 0:
+        m = _PLURAL_REGION_AFTER.match(text, guesses[k].end)
+        if m is None:
+            k -= 1
+            continue
+        word = PLURAL_REGION_WORDS[m.group(1).lower()]
+        first = k
+        while first > 0 and guesses[first - 1].end <= guesses[first].start \
+                and _LIST_GLUE.fullmatch(text, guesses[first - 1].end, guesses[first].start):
+            first -= 1
+        if first == k:  # one name: "the four metro Athens counties" are the counties around Athens
+            k -= 1
+            continue
+        for guess in guesses[first:k + 1]:
+            if guess.demonym is not None:
+                continue
+            key = guess.key + fold(word)
+            hits = [(r, t) for r, t in g.lookup_key(key) if int(g.level[r]) in REGION_LEVELS]
+            if hits:
+                guess.key, guess.hits, guess.seat, guess.region_phrase = key, hits, None, True
+        k = first - 1
 
 
 # A romanisation variant must name a notable place (>= 10,000 people), or stand
@@ -481,7 +530,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
         if not guess.hits:
             guess.reasons.append("spelling variant of no place in the region named after it")
             return False
-    if single and low in lexicon.GENERIC_WORDS:
+    if single and low in lexicon.GENERIC_WORDS and not guess.region_phrase:
         guess.reasons.append("generic geographic word")
         return False
     if single and len(guess.surface.rstrip(".")) <= 2 and not guess.surface.isupper() and not (
@@ -498,7 +547,7 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
             guess.reasons.append("acronym of no country or region")
             return False
     words = low.replace("-", " ").split()
-    region_name = len(words) > 1 and words[-1] in REGION_TAIL
+    region_name = guess.region_phrase or (len(words) > 1 and words[-1] in REGION_TAIL)
     # Part of a longer capitalised name ("Tyler Durden", "Andrii Sybiha"), unless
     # the whole line is in title case (a headline capitalises every word), or the
     # name is no person's: "Walker County" (even in "the Walker County Fair"), a name

@@ -131,7 +131,7 @@ def _hits(g: Gazetteer, guess: Guess) -> list[tuple[int, int]]:
 
 def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     hits = _hits(g, guess)
-    region_phrase = guess.surface.lower().endswith(_REGION_WORDS)
+    region_phrase = guess.region_phrase or guess.surface.lower().endswith(_REGION_WORDS)
     columns = g.columns([r for r, _t in hits])
     levels, a1s, pops = columns
     capitals_of = g.regions_named_after_capitals(hits, columns)

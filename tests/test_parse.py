@@ -882,6 +882,33 @@ def test_parse_a_bare_name_shared_by_a_region_and_its_seat(gazetteer, text, surf
     assert find(mentions(text, gazetteer=gazetteer), surface).place.level == level
 
 
+@pytest.mark.parametrize("text, names, codes", [
+    ("Russian forces attacked in the Kharkiv and Sumy regions.", ["Kharkiv", "Sumy"], ["UA-63", "UA-59"]),
+    ("Fighting in Donetsk and Luhansk Oblasts continued.", ["Donetsk", "Luhansk"], ["UA-14", "UA-09"]),
+    ("Drones struck the Kursk, Belgorod, and Bryansk regions overnight.", ["Kursk", "Belgorod", "Bryansk"],
+     ["RU-KRS", "RU-BEL", "RU-BRY"]),
+])
+def test_parse_a_list_of_names_before_a_plural_region_word_names_regions(gazetteer, text, names, codes):
+    ms = [m for m in mentions(text, gazetteer=gazetteer) if m.role == "place"]
+    assert [m.surface for m in ms] == names  # each mention keeps its own name's span
+    assert all(text[m.start:m.end] == m.surface for m in ms)
+    assert [(m.place.level, m.place.admin1_code) for m in ms] == [("admin1", c) for c in codes]
+
+
+def test_resolve_a_given_span_in_a_list_of_regions_is_the_region(gazetteer):
+    text = "Shelling hit the Donetsk and Luhansk oblasts."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Donetsk", "Luhansk")]
+    assert [m.place.id for m in geo.resolve(text, spans, gazetteer=gazetteer)] == ["iso:UA-14", "iso:UA-09"]
+
+
+@pytest.mark.parametrize("text, surface, level", [
+    ("Kharkiv and Sumy were shelled. The regions lost power.", "Sumy", "settlement"),  # no list before the word
+    ("Unemployment in the four metro Dallas counties rose.", "Dallas", "settlement"),  # one name is no list
+])
+def test_parse_a_plural_region_word_without_a_list_before_it_leaves_the_town(gazetteer, text, surface, level):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.level == level
+
+
 @pytest.mark.parametrize("text, surface, name", [
     # the short form of a town's full name is as good as its main name...
     ("Fans in Newcastle cheered after the match in Leeds.", "Newcastle", "Newcastle upon Tyne"),
