@@ -36,6 +36,8 @@ MAX_READINGS = 40
 # (per decade of population) against the context votes below.
 PRIOR_POPULATION = 0.4
 COMMON_NAME_ALTERNATE_PENALTY = 1.5
+CITY_NAME_MIN_POP = 100_000  # a city whose own name no far smaller place's old name outweighs
+CITY_OVER_NAMESAKE = 100
 W_COUNTRY = 1.0
 W_ADMIN1 = 1.0
 W_REGION_SHARE = 0.5  # more, the more often the text names places in the reading's region
@@ -142,6 +144,11 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     # A name many places bear as their main name ("Oleksandrivka") is rarely
     # meant as some city's old or foreign alternate name (Donetsk's).
     common_name = sum(1 for k, (_r, t) in enumerate(hits) if t == TIER_PRIMARY and levels[k] == _SETTLEMENT) >= 3
+    # ...nor is a city's own name, where the city is far bigger than the place that
+    # bore it once ("Novorossiysk" is not Siabry, Kherson oblast, once Novorossiyske).
+    city_pop = max((pops[k] for k, (_r, t) in enumerate(hits) if t == TIER_PRIMARY and levels[k] == _SETTLEMENT),
+                   default=0)
+    city_name = city_pop >= CITY_NAME_MIN_POP
     # Regions of this very name that a big town of it lies in (its seat, as a rule).
     seats_of = capitals_of & {a1s[k] for k in range(len(hits)) if levels[k] == _ADMIN1}
     # Countries and regions whose main name this is: a town outside them that bears
@@ -169,8 +176,8 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
         # ...which, as an alternate name, is as good as its main name
         match = TIER_PRIMARY if respelt and tier == TIER_ALTERNATE else tier
         score = name_prior_of(level, a1s[k], pops[k], MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)
-        if common_name and tier != TIER_PRIMARY and level == _SETTLEMENT and a1s[k] not in seats_of \
-                and not respelt:
+        if (common_name or city_name and city_pop >= CITY_OVER_NAMESAKE * max(pops[k], 1)) \
+                and tier != TIER_PRIMARY and level == _SETTLEMENT and a1s[k] not in seats_of and not respelt:
             # ...unless it is the big town a region of this name is named after, or the
             # name only spells its own in another romanisation: "Kostiantynivka" is the
             # city Kostyantynivka, "Mykolaiv" the city Mykolayiv, whatever villages share it.

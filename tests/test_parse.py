@@ -882,6 +882,14 @@ def test_parse_a_bare_name_shared_by_a_region_and_its_seat(gazetteer, text, surf
     assert find(mentions(text, gazetteer=gazetteer), surface).place.level == level
 
 
+def test_parse_a_city_s_own_name_is_no_village_s_old_name(gazetteer):
+    # Siabry, Kherson oblast, was once Novorossiyske: in a text about Ukraine, the
+    # Russian port of 240,000 people still wins over the village of 700.
+    text = "Ukraine's General Staff reported strikes on Novorossiysk and Sevastopol."
+    place = find(mentions(text, gazetteer=gazetteer), "Novorossiysk").place
+    assert (place.name, place.country_code) == ("Novorossiysk", "RU")
+
+
 @pytest.mark.parametrize("text, names, codes", [
     ("Russian forces attacked in the Kharkiv and Sumy regions.", ["Kharkiv", "Sumy"], ["UA-63", "UA-59"]),
     ("Fighting in Donetsk and Luhansk Oblasts continued.", ["Donetsk", "Luhansk"], ["UA-14", "UA-09"]),
