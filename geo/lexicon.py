@@ -96,6 +96,15 @@ WEAPON_NOUNS = frozenset(
 )
 
 
+# Words that make the name before them (or after "Sea of") a sea's or an
+# ocean's: "the Sea of Azov" is no village, "the Indian Ocean" not India, "the
+# Baltic Sea" not the Baltic states. Rivers, canals, reservoirs and gulfs are
+# left out: they run through or along the place they are named after ("the
+# Sacramento River", "the New Concord Reservoir"), which then stands for them.
+WATER_AFTER = frozenset(("Sea", "Ocean"))
+WATER_BEFORE = ("Sea of ",)
+
+
 # Direction and size adjectives, geographic and administrative common nouns and
 # adjectives, and religions' adjectives: alone they are no place ("Western
 # journalists", "the Gulf", "Evansville Federal Credit Union", "a Jewish family"),

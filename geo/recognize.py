@@ -6,7 +6,8 @@ region", "Sumy Oblast"), found by one regular expression, whose longest word
 sequence the gazetteer, the demonym list or the seat list knows. Each is then
 kept or dropped on general evidence:
 
-- months and weekdays, generic words alone ("Gulf", "Western"), words after a
+- months and weekdays, generic words alone ("Gulf", "Western"), names inside
+  a sea's or an ocean's ("the Sea of Azov", "the Indian Ocean"), words after a
   person title ("Gen.", "Mayor") and names glued to a rare, unknown
   capitalised word ("Tyler Durden") are dropped, unless the name ends in a
   region word ("the Walker County Fair") or is joined to "-based", "-born",
@@ -394,6 +395,14 @@ _HYPHENS = "-‐‑"
 _PLACE_COMPOUND = re.compile(rf"[{_HYPHENS}](?:based|born|bound|headquartered|registered)\b", re.IGNORECASE)
 
 
+def _water_body(text: str, guess: Guess) -> bool:
+    """Whether the name is part of a sea's or an ocean's that the gazetteer does
+    not know as a whole: "Sea of Azov", "Azov Sea", "Indian Ocean"
+    (lexicon.WATER_AFTER, WATER_BEFORE)."""
+    following = guess.after[0] if guess.after and text.startswith(" " + guess.after[0], guess.end) else ""
+    return following in lexicon.WATER_AFTER or text.endswith(lexicon.WATER_BEFORE, 0, guess.start)
+
+
 def _in_group_name(guess: Guess) -> bool:
     """Whether the guess, with capitalised words around it in its run, spells the
     name of an armed group or movement (lexicon/groups.txt)."""
@@ -489,6 +498,9 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
     if single and low.rstrip(".") in titles and next_word(text, after_dot)[:1].isupper() \
             and not text.endswith(", ", 0, guess.start):  # "Jackson, Miss. He said": the state
         guess.reasons.append("a title before a name")  # "Sen. Bob Dole", "Gov. Abbott"
+        return False
+    if _water_body(text, guess):
+        guess.reasons.append("part of a sea's name")  # "the Sea of Azov", "the Indian Ocean"
         return False
     if _in_group_name(guess):
         guess.reasons.append("an armed group's or movement's name")  # "Hamas", "Boko Haram", "Rapid Support Forces"

@@ -882,6 +882,21 @@ def test_parse_a_bare_name_shared_by_a_region_and_its_seat(gazetteer, text, surf
     assert find(mentions(text, gazetteer=gazetteer), surface).place.level == level
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Drones hit a patrol boat in the Sea of Azov.", "Azov"),  # not Azov, Crimea, nor Azov, Rostov
+    ("The Azov Sea froze early.", "Azov"),
+    ("Storms swept the Indian Ocean.", "Indian"),  # not India
+])
+def test_parse_a_name_inside_a_sea_s_name_is_no_place(gazetteer, text, name):
+    assert name not in [m.surface for m in mentions(text, gazetteer=gazetteer)]
+
+
+def test_parse_a_river_keeps_the_town_it_is_named_after(gazetteer):
+    # A river runs through its namesake: the town stands for it, as gold standards annotate.
+    place = find(mentions("Crews cleaned the Sacramento River banks.", gazetteer=gazetteer), "Sacramento").place
+    assert place is not None and place.admin1_code == "US-CA"
+
+
 def test_parse_a_city_s_own_name_is_no_village_s_old_name(gazetteer):
     # Siabry, Kherson oblast, was once Novorossiyske: in a text about Ukraine, the
     # Russian port of 240,000 people still wins over the village of 700.
