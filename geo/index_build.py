@@ -349,8 +349,12 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
             lat, lon = round(centre.y, 5), round(centre.x, 5)
         country = area.members[0][:2] if len({c[:2] for c in area.members}) == 1 else ""
         population = sum(b.population[r] for m in area.members if (r := member_rows.get(m)) is not None)
+        # An area inside one region ("Kursk salient", the Donetsk People's Republic)
+        # lies in that region: it votes for places there.
+        only = member_rows.get(area.members[0]) if len(area.members) == 1 else None
+        a1 = b.admin1[only] if only is not None and b.level[only] == LEVEL_CODES["admin1"] else -1
         row = b.add_place(area.name, lat, lon, population, "area", None,
-                          country, -1, area.code)
+                          country, a1, area.code)
         b.add_name(fold(area.name), row, TIER_PRIMARY)
         for alias in area.aliases:
             b.add_name(fold(alias), row, TIER_ALTERNATE)

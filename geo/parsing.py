@@ -69,7 +69,7 @@ def parse(text: str, *, doc_id: str | None = None, date: str | None = None,
     g = gazetteer or Gazetteer.load()
     kept, _dropped = find_guesses(text, g)
     mentions = resolve_guesses(g, text, kept, doc_id)
-    stray = _stray_variants(g, kept, mentions)
+    stray = _stray_variants(g, kept, mentions) | _stray_acronyms(kept, mentions)
     if stray:
         kept = [guess for k, guess in enumerate(kept) if k not in stray]
         mentions = resolve_guesses(g, text, kept, doc_id)  # without their votes
@@ -109,6 +109,23 @@ def _stray_variants(g: Gazetteer, kept: list[Guess], mentions: list[Mention]) ->
                    for hit in guess.hits):
             stray.add(k)
     return stray
+
+
+def _stray_acronyms(kept: list[Guess], mentions: list[Mention]) -> set[int]:
+    """Guesses that are an acronym of an area inside one country ("DNR", "LPR"
+    for the Donetsk and Luhansk People's Republics) when the document's other
+    places lie in other countries only: "the Indiana DNR" is its Department of
+    Natural Resources. A text that names no other place keeps them."""
+    acronyms = [k for k, (guess, m) in enumerate(zip(kept, mentions))
+                if guess.surface.isupper() and len(guess.surface) <= 5 and m.place is not None
+                and m.place.level == "area" and m.place.country_code]
+    if not acronyms:
+        return set()
+    countries = {m.place.country_code for k, m in enumerate(mentions)
+                 if m.place is not None and m.role != "demonym" and k not in acronyms}
+    if not countries:
+        return set()
+    return {k for k in acronyms if mentions[k].place.country_code not in countries}
 
 
 def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer | None = None,

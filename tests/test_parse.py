@@ -882,6 +882,28 @@ def test_parse_a_bare_name_shared_by_a_region_and_its_seat(gazetteer, text, surf
     assert find(mentions(text, gazetteer=gazetteer), surface).place.level == level
 
 
+@pytest.mark.parametrize("text, surface, code", [
+    ("The Donetsk People's Republic claimed gains.", "Donetsk People's Republic", "UA-14"),
+    ("Pushilin, head of the DNR, said the LPR agreed.", "DNR", "UA-14"),
+    ("Pushilin, head of the DNR, said the LPR agreed.", "LPR", "UA-09"),
+])
+def test_parse_the_self_proclaimed_republics_are_areas_in_their_oblasts(gazetteer, text, surface, code):
+    place = find(mentions(text, gazetteer=gazetteer), surface).place
+    assert (place.level, place.admin1_code) == ("area", code)
+
+
+def test_parse_an_area_in_one_region_votes_for_places_there(gazetteer):
+    # Avdiivka in Donetsk oblast, not the village in Chernihiv oblast near Kyiv
+    place = find(mentions("DNR forces shelled Avdiivka, Kyiv said.", gazetteer=gazetteer), "Avdiivka").place
+    assert place.admin1_code == "UA-14"
+
+
+def test_parse_an_area_s_acronym_among_places_of_another_country_is_dropped(gazetteer):
+    # the Indiana Department of Natural Resources, not the Donetsk People's Republic
+    assert "DNR" not in [m.surface for m in mentions("The Indiana DNR closed Brown County State Park.",
+                                                       gazetteer=gazetteer)]
+
+
 @pytest.mark.parametrize("text, name", [
     ("Drones hit a patrol boat in the Sea of Azov.", "Azov"),  # not Azov, Crimea, nor Azov, Rostov
     ("The Azov Sea froze early.", "Azov"),
