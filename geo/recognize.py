@@ -217,6 +217,10 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
     """The names in one capitalised run as (start, end, key, hits, demonym,
     seat, words, before, after), offsets relative to the run."""
     demonyms, seats, lexicon_prefixes = lexicon.demonyms(), lexicon.seats(), lexicon.key_prefixes()
+    if "-" in rtext and " " not in rtext:
+        whole = _compound_variant(g, rtext)
+        if whole is not None:
+            return (whole,)
     if " " not in rtext and "-" not in rtext:
         words = [(0, len(rtext))]
     else:
@@ -324,6 +328,19 @@ def name_region_lists(text: str, guesses: list[Guess], g: Gazetteer) -> None:
 # where the text puts a place: after "in"/"near", or before ", Region".
 VARIANT_MIN_IMPORTANCE = 4.0
 _CONTAINER_AFTER = re.compile(r",\s+([A-Z][\w'’-]+)")
+
+
+def _compound_variant(g: Gazetteer, rtext: str) -> tuple | None:
+    """A hyphenated name the gazetteer knows only in another romanisation, as a
+    whole: "Kupyansk-Vuzlovyi" is Kupiansk-Vuzlovyi, not Kupiansk beside a
+    surname. None when the compound is a known name, or no variant of one."""
+    key = fold(rtext)
+    if len(key) < 8 or g.lookup_key(key):
+        return None
+    rows = g.variants_key(key)
+    if not rows:
+        return None
+    return (0, len(rtext), key, [(r, TIER_VARIANT) for r in rows], None, None, rtext.count("-") + 1, (), ())
 
 
 def _variant_guess(g, ws, we, word, key="") -> tuple | None:

@@ -919,6 +919,13 @@ def test_parse_a_river_keeps_the_town_it_is_named_after(gazetteer):
     assert place is not None and place.admin1_code == "US-CA"
 
 
+def test_parse_a_hyphenated_name_in_another_romanisation_is_one_place(gazetteer):
+    # "Kupiansk-Vuzlovyi" in the gazetteer: not Kupiansk beside a surname "Vuzlovyi"
+    text = "Russian forces attacked near Kupyansk-Vuzlovyi."
+    m = find(mentions(text, gazetteer=gazetteer), "Kupyansk-Vuzlovyi")
+    assert (m.place.name, m.place.admin1_code) == ("Kupiansk-Vuzlovyi", "UA-63")
+
+
 def test_parse_a_city_s_own_name_is_no_village_s_old_name(gazetteer):
     # Siabry, Kherson oblast, was once Novorossiyske: in a text about Ukraine, the
     # Russian port of 240,000 people still wins over the village of 700.
