@@ -334,6 +334,8 @@ def _compound_variant(g: Gazetteer, rtext: str) -> tuple | None:
     """A hyphenated name the gazetteer knows only in another romanisation, as a
     whole: "Kupyansk-Vuzlovyi" is Kupiansk-Vuzlovyi, not Kupiansk beside a
     surname. None when the compound is a known name, or no variant of one."""
+    if not all(part[:1].isupper() for part in rtext.split("-")):
+        return None  # "Kyiv-based", "Russian-occupied": a name and a word
     key = fold(rtext)
     if len(key) < 8 or g.lookup_key(key):
         return None
