@@ -302,11 +302,19 @@ def _add_admin2(b: _Builder, admin1, by_gn_code: dict[str, int]) -> dict[int, in
         b.admin2[row] = row
         rows[int(rec["geonameid"])] = row
         b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
+        names = [rec["name"]]
         for alias in filter(None, rec["aliases"].split("|")):
             # A bare "Long" or "Bell" (for Long County, Bell County) is no place name;
             # a bare "DuPage" or "Oconee", a word of nothing else, is.
             if " " in alias.strip() or not alias.isascii() or zipf_frequency(alias, "en") < BARE_COUNTY_MAX_ZIPF:
                 b.add_name(fold(alias), row, TIER_ALTERNATE)
+                names.append(alias)
+        # "Korenevsky District" is also written "Korenevsky Raion" and "Korenevsky Rayon"
+        for name in names:
+            stem, _, word = name.strip().rpartition(" ")
+            if stem and word.lower() in RAION_WORDS:
+                for other in RAION_WORDS:
+                    b.add_name(fold(f"{stem} {other}"), row, TIER_ALTERNATE)
     return rows
 
 

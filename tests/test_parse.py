@@ -919,6 +919,13 @@ def test_parse_a_river_keeps_the_town_it_is_named_after(gazetteer):
     assert place is not None and place.admin1_code == "US-CA"
 
 
+@pytest.mark.parametrize("text", ["Ukrainian forces attacked in Korenevsky Raion, Kursk Oblast.",
+                                  "Ukrainian forces attacked in Korenevsky District, Kursk Oblast."])
+def test_parse_a_russian_district_by_any_of_its_unit_words(gazetteer, text):
+    place = find(mentions(text, gazetteer=gazetteer), text.split(" in ")[1].split(",")[0]).place
+    assert (place.level, place.admin1_code) == ("admin2", "RU-KRS")
+
+
 def test_parse_a_hyphenated_name_in_another_romanisation_is_one_place(gazetteer):
     # "Kupiansk-Vuzlovyi" in the gazetteer: not Kupiansk beside a surname "Vuzlovyi"
     text = "Russian forces attacked near Kupyansk-Vuzlovyi."
