@@ -119,6 +119,13 @@ def name_prior_of(level: int, admin1: int, population: int, match: str, regions_
     return score
 
 
+def region_populations(columns: tuple[list[int], list[int], list[int]]) -> dict[int, int]:
+    """Admin-1 index -> population of the admin-1 regions among some rows' ``columns``."""
+    levels, a1s, pops = columns
+    admin1 = LEVEL_CODES["admin1"]
+    return {a1s[k]: pops[k] for k in range(len(levels)) if levels[k] == admin1}
+
+
 class Gazetteer:
     """Places and names, loaded from the index (see module docstring)."""
 
@@ -326,9 +333,10 @@ class Gazetteer:
         not a region ``REGION_OVER_SEAT`` times as populous as the town, which the
         bare name means ("Quebec" is the province, "Kharkiv" the city).
         ``columns``: the hits' ``columns``, when the caller has them."""
-        levels, a1s, pops = columns or self.columns([r for r, _t in hits])
-        admin1, settlement = LEVEL_CODES["admin1"], LEVEL_CODES["settlement"]
-        region_pop = {a1s[k]: pops[k] for k in range(len(hits)) if levels[k] == admin1}
+        columns = columns or self.columns([r for r, _t in hits])
+        levels, a1s, pops = columns
+        region_pop = region_populations(columns)
+        settlement = LEVEL_CODES["settlement"]
         return {a1s[k] for k, (_r, tier) in enumerate(hits)
                 if levels[k] == settlement
                 and pops[k] >= (CAPITAL_MIN_POP if tier == TIER_PRIMARY else 10 * CAPITAL_MIN_POP)

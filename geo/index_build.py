@@ -387,12 +387,13 @@ def _country_points(countries_geo) -> dict[str, tuple[float, float]]:
     (GeoNames puts Canada at 60 N 114 W, the Factbook at 60 N 95 W); GeoNames
     is the gazetteer of every other place here, and the reference most
     geoparsing gold standards measure against."""
-    centroids = dict(zip(countries_geo["country_code"], _area_points(countries_geo, islands_km=COUNTRY_ISLANDS_KM)))
-    geonames = {}
+    points = {}
     with open(DATA_DIR / "country_points.tsv", encoding="utf-8") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
-            geonames[rec["iso2"]] = (float(rec["lon"]), float(rec["lat"]))
-    return {code: geonames.get(code, c) for code, c in centroids.items()}
+            points[rec["iso2"]] = (float(rec["lon"]), float(rec["lat"]))
+    missing = countries_geo[~countries_geo["country_code"].isin(list(points))]
+    centroids = dict(zip(missing["country_code"], _area_points(missing, islands_km=COUNTRY_ISLANDS_KM)))
+    return {code: points.get(code) or centroids[code] for code in countries_geo["country_code"]}
 
 
 def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, float]]:

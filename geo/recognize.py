@@ -282,12 +282,11 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
 
 # "the Kharkiv and Sumy regions", "Donetsk and Luhansk Oblasts", "Idlib and Aleppo
 # governorates": a list of names closed by a plural region word names regions.
-PLURAL_REGION_WORDS = {
-    "regions": "region", "oblasts": "oblast", "oblasti": "oblast", "provinces": "province", "states": "state",
-    "krais": "krai", "republics": "republic", "governorates": "governorate", "districts": "district",
-    "prefectures": "prefecture", "counties": "county", "territories": "territory", "okrugs": "okrug",
-    "raions": "raion", "rayons": "raion", "hromadas": "hromada",
-}
+def _plural(word: str) -> str:
+    return word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
+
+
+PLURAL_REGION_WORDS = {_plural(w): w for w in REGION_TAIL - {"oblasti"}} | {"oblasti": "oblast"}
 _PLURAL_REGION_AFTER = re.compile(rf"\s+({'|'.join(sorted(PLURAL_REGION_WORDS, key=len, reverse=True))})\b",
                                   re.IGNORECASE)
 _LIST_GLUE = re.compile(r"\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")  # between two names of a list
@@ -339,10 +338,8 @@ def _compound_variant(g: Gazetteer, rtext: str) -> tuple | None:
     key = fold(rtext)
     if len(key) < 8 or g.lookup_key(key):
         return None
-    rows = g.variants_key(key)
-    if not rows:
-        return None
-    return (0, len(rtext), key, [(r, TIER_VARIANT) for r in rows], None, None, rtext.count("-") + 1, (), ())
+    found = _variant_guess(g, 0, len(rtext), rtext, key)
+    return None if found is None else (*found[:6], rtext.count("-") + 1, (), ())
 
 
 def _variant_guess(g, ws, we, word, key="") -> tuple | None:

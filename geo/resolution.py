@@ -26,7 +26,7 @@ import numpy as np
 from . import lexicon
 from .distance import EARTH_RADIUS_KM, haversine_km
 from .gazetteer import (LEVEL_CODES, MATCH_TIER, REGION_LEVELS, TIER_ALTERNATE, TIER_PRIMARY, TIER_VARIANT, Gazetteer,
-                        name_prior_of, prior_of)
+                        name_prior_of, prior_of, region_populations)
 from .model import Candidate, Mention, Place
 from .names import fold, skeleton
 from .recognize import REGION_TAIL, Guess, next_word, previous_word
@@ -149,16 +149,16 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
     city_pop = max((pops[k] for k, (_r, t) in enumerate(hits) if t == TIER_PRIMARY and levels[k] == _SETTLEMENT),
                    default=0)
     city_name = city_pop >= CITY_NAME_MIN_POP
+    # Regions of this name, by population: one far more populous than a town of
+    # its name inside it is what the bare name means (TOWN_UNDER_REGION).
+    region_pop = region_populations(columns)
     # Regions of this very name that a big town of it lies in (its seat, as a rule).
-    seats_of = capitals_of & {a1s[k] for k in range(len(hits)) if levels[k] == _ADMIN1}
+    seats_of = capitals_of & region_pop.keys()
     # Countries and regions whose main name this is: a town outside them that bears
     # it ("California, Maryland", "Koréa, Côte d'Ivoire") is rarely what the bare name means.
     named_regions = [r for k, (r, _t) in enumerate(hits)
                      if levels[k] in (_COUNTRY, _ADMIN1) and fold(g.names[r]) == guess.key]
     own_skeleton = skeleton(guess.key)
-    # Regions of this name, by population: one far more populous than a town of
-    # its name inside it is what the bare name means (TOWN_UNDER_REGION).
-    region_pop = {a1s[k]: pops[k] for k in range(len(hits)) if levels[k] == _ADMIN1}
     scored = []
     for k, (row, tier) in enumerate(hits):
         level = levels[k]
