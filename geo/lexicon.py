@@ -96,6 +96,15 @@ WEAPON_NOUNS = frozenset(
 )
 
 
+# Words that end the name of a military formation: a common word inside such a
+# name is the unit's, not a place ("the 810th Naval Infantry Brigade" is no
+# Naval in the Philippines, "the 1st Guards Tank Army" no Tank in Pakistan).
+UNIT_HEADS = frozenset(
+    "brigade brigades regiment regiments division divisions battalion battalions army armies "
+    "corps fleet flotilla squadron squadrons detachment detachments".split()
+)
+
+
 # Words that make the name before them (or after "Sea of") a sea's or an
 # ocean's: "the Sea of Azov" is no village, "the Indian Ocean" not India, "the
 # Baltic Sea" not the Baltic states. Rivers, canals, reservoirs and gulfs are

@@ -100,6 +100,9 @@ LEVEL_IMPORTANCE = {  # log10-population equivalents of non-settlement places
     LEVEL_CODES["area"]: 7.0,
 }
 POSTAL_IMPORTANCE = 2.5  # postal places carry no population
+# A common word before the rest of a military unit's name needs the importance
+# of a city of about a million people to stand as a place.
+UNIT_NAME_PENALTY = 3.0
 
 
 @lru_cache(maxsize=1)
@@ -633,6 +636,9 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
             need += 1.0
         elif not single and not headline and not sentence_start(text, guess.start):
             need -= MULTIWORD_RELIEF
+        if guess.after and guess.after[-1].lower() in lexicon.UNIT_HEADS \
+                and not any(int(g.level[r]) in _POLITY_LEVELS for r, _t in guess.hits):
+            need += UNIT_NAME_PENALTY  # "Naval Infantry Brigade", "Guards Tank Army"; not "U.S. Army"
     if guess.importance >= need:
         return True
     guess.reasons.append(f"common word (zipf {common:.1f}) for a place of importance {guess.importance:.1f}")

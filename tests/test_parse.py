@@ -500,6 +500,19 @@ def test_parse_a_weapon_named_like_a_village_is_no_place(gazetteer):
     assert [m.surface for m in doc.mentions if m.role == "place"] == ["Kharkiv"]
 
 
+@pytest.mark.parametrize("text, places", [
+    # a common word heading the rest of a unit's name is the unit's (Naval, Batanes; Tank, Pakistan)
+    ("Elements of the 810th Naval Infantry Brigade attacked near Sudzha.", ["Sudzha"]),
+    ("The 1st Guards Tank Army regrouped near Kupyansk.", ["Kupyansk"]),
+    # a country heading it is still the country, a common word outside a unit still a city
+    ("The U.S. Army flew relief missions to Haiti.", ["U.S.", "Haiti"]),
+    ("Officers of the Mobile Police Department arrived.", ["Mobile"]),
+])
+def test_parse_a_common_word_in_a_military_unit_name_is_no_place(gazetteer, text, places):
+    doc = geo.parse(text, gazetteer=gazetteer)
+    assert [m.surface for m in doc.mentions if m.role in ("place", "demonym")] == places
+
+
 def test_parse_person_of_hometown_keeps_the_place(gazetteer):
     doc = geo.parse("Steven Sachs of Alexandria was driving a Mazda.", gazetteer=gazetteer)
     assert [m.surface for m in doc.mentions] == ["Alexandria"]
