@@ -67,8 +67,14 @@ _WORD = (
     rf"|{_PEOPLES}"  # the one possessive inside names of states: "People's Republic of China"
     rf"|[{_UPPER}][\w]*(?:['’\-](?!s\b)[\w]+)*)"  # Kursk, Kurs'k, Ivano-Frankivsk (not Ukraine's)
 )
+# Lower-case words that end a named area's name in lexicon/areas.tsv ("Kursk
+# salient", "Baltic states", "Gulf countries"): written so, they are common nouns.
+AREA_TAIL = frozenset(
+    name.split()[-1] for area in lexicon.areas() for name in (area.name, *area.aliases)
+    if " " in name and name.split()[-1].islower()) - REGION_TAIL
 # What may close a run after its capitalised words: "Kursk region", "Bilopilska territorial community".
-_TAIL_PHRASES = sorted(REGION_TAIL | {"territorial community", "territorial hromada"}, key=len, reverse=True)
+_TAIL_PHRASES = sorted(REGION_TAIL | AREA_TAIL | {"territorial community", "territorial hromada"},
+                       key=len, reverse=True)
 _RUN = re.compile(
     rf"(?=[{_UPPER}])(?<![\w'’\-]){_WORD}"
     rf"(?:(?: |-)(?:(?:{'|'.join(CONNECTORS)}) |[dl]['’](?=[{_UPPER}]))?{_WORD})*"  # "Côte d'Ivoire"
@@ -250,7 +256,7 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
             city = last in ("City", "city") and j > i
             if j > i and not city and key not in lexicon_prefixes and not g.has_prefix(key):
                 break
-            tail = last.lower() in REGION_TAIL
+            tail = last.lower() in REGION_TAIL or last in AREA_TAIL
             if not (last[0].isupper() or tail or last[1:2] in _ELISION and last[2:3].isupper()):
                 continue
             if lead_function_word and (j == i or tail):

@@ -60,6 +60,17 @@ def test_parse_the_donbas_is_an_area_in_ukraine(gazetteer):
     assert m.place.level == "area" and m.place.country_code == "UA"
 
 
+@pytest.mark.parametrize("text, surface, name", [
+    # an area's name may end in a lower-case common noun, as areas.tsv writes it
+    ("Ukraine still holds part of the Kursk salient, Zelensky said.", "Kursk salient", "Kursk salient"),
+    ("Russian forces advanced in the Kursk pocket near Sudzha.", "Kursk pocket", "Kursk salient"),
+    ("The Gulf countries condemned the strike.", "Gulf countries", "Gulf states"),
+])
+def test_parse_an_area_name_with_a_lower_case_tail(gazetteer, text, surface, name):
+    m = find(mentions(text, gazetteer=gazetteer), surface)
+    assert (m.place.level, m.place.name) == ("area", name)
+
+
 @pytest.mark.parametrize("text, surface, code, lat, lon", [
     ("Militias attacked villages across Darfur last week.", "Darfur", "SD", 13.5, 24.5),
     ("Shelling resumed in Nagorno-Karabakh overnight.", "Nagorno-Karabakh", "AZ", 39.8, 46.8),
