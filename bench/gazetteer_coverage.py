@@ -24,7 +24,7 @@ from geo.distance import haversine_km  # noqa: E402
 from geo.gazetteer import Gazetteer  # noqa: E402
 
 
-_ADDED = ("pc:", "katottg:")  # places beyond GeoNames cities500
+_ADDED = ("pc:", "pc-approx:", "katottg:")  # places beyond GeoNames cities500
 
 
 def main() -> None:

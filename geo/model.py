@@ -9,12 +9,14 @@ from .distance import haversine_km
 LEVELS = ("settlement", "admin2", "admin1", "country", "area")
 
 
-APPROXIMATE_ID_PREFIX = "katottg:"
+# Ukraine's codifier places and units; Russian postal places whose own point
+# lay in another region; Russian raions at the median of their postal points.
+APPROXIMATE_ID_PREFIXES = ("katottg:", "pc-approx:", "pc-raion:")
 
 
 def is_approximate(place_id: str) -> bool:
     """Whether a place of this id stands at the centre of its hromada or raion, not at its own point."""
-    return str(place_id).startswith(APPROXIMATE_ID_PREFIX)
+    return str(place_id).startswith(APPROXIMATE_ID_PREFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +32,11 @@ class Place:
     ``katottg:<code>`` for Ukrainian settlements known only from the official
     codifier, which gives no coordinates, and for hromadas and raions (level
     ``admin2``): they stand at the centre of their hromada or raion
-    (``approximate``), a village typically 5 to 20 km off.
+    (``approximate``), a village typically 5 to 20 km off. So do
+    ``pc-approx:RU:<n>``, Russian postal places whose own point lay in another
+    region than their postal code's (moved to their raion's point), and
+    ``pc-raion:RU:<postal region code>:<name>``, Russian raions that GeoNames
+    lacks, at the median point of their postal places.
     """
 
     id: str

