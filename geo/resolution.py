@@ -35,6 +35,10 @@ MAX_READINGS = 40
 # Priors of readings in running text: a name's match kind and the place's size
 # (per decade of population) against the context votes below.
 PRIOR_POPULATION = 0.4
+# A postal village (of unknown population) counts as one of this many people, as
+# the recogniser's POSTAL_IMPORTANCE has it. A village only the Ukrainian codifier
+# knows, with no post office of its own, counts as none: mostly hamlets.
+UNKNOWN_VILLAGE_POP = 316
 COMMON_NAME_ALTERNATE_PENALTY = 1.5
 CITY_NAME_MIN_POP = 100_000  # a city whose own name no far smaller place's old name outweighs
 CITY_OVER_NAMESAKE = 100
@@ -175,7 +179,8 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
                 main.startswith(guess.key) and _leading_words(g.names[row], guess.key))
         # ...which, as an alternate name, is as good as its main name
         match = TIER_PRIMARY if respelt and tier == TIER_ALTERNATE else tier
-        score = name_prior_of(level, a1s[k], pops[k], MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)
+        pop = pops[k] or (UNKNOWN_VILLAGE_POP if level == _SETTLEMENT and g.code[row].startswith("pc") else 0)
+        score = name_prior_of(level, a1s[k], pop, MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)
         if (common_name or city_name and city_pop >= CITY_OVER_NAMESAKE * max(pops[k], 1)) \
                 and tier != TIER_PRIMARY and level == _SETTLEMENT and a1s[k] not in seats_of and not respelt:
             # ...unless it is the big town a region of this name is named after, or the

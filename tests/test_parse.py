@@ -950,6 +950,15 @@ def test_parse_a_russian_district_by_any_of_its_unit_words(gazetteer, text):
     assert (place.level, place.admin1_code) == ("admin2", "RU-KRS")
 
 
+def test_parse_a_village_of_unknown_population_near_the_front_beats_a_known_one_far_off(gazetteer):
+    # The postal file's Zhovte near Pokrovsk has no population; GeoNames' Zhovte in Luhansk
+    # oblast has 1,312 people. Counted as a village (UNKNOWN_VILLAGE_POP), the nearby one wins.
+    text = ("Russian forces advanced near Pokrovsk. Fighting continued near Zhovte. Ukrainian forces struck "
+            "a depot in Toropets, Tver Oblast, and a refinery in Novoshakhtinsk, Rostov Oblast.")
+    zhovte = find(mentions(text, gazetteer=gazetteer), "Zhovte").place
+    assert zhovte.admin1_code == "UA-14" and zhovte.population == 0
+
+
 def test_parse_villages_in_a_russian_raion_the_postal_file_names(gazetteer):
     text = "The Russian MoD claimed that Russian forces seized Darino in Sudzhansky Raion."
     found = mentions(text, gazetteer=gazetteer)
