@@ -149,6 +149,8 @@ class Gazetteer:
         self.code: list[str] = cols["code"]
         self.admin2: np.ndarray = cols["admin2"]
         self.capitals: frozenset[int] = frozenset(cols["capitals"])
+        # settlements that are a section of a city (index_build._city_sections)
+        self.sections: frozenset[int] = frozenset(cols["sections"])
         self._places: dict[int, Place] = {}
         self.memo: dict = {}  # per-name results of the parser (readings, importance), bounded
         self._derived: dict = {}  # whole-gazetteer arrays computed on first use, never emptied

@@ -53,6 +53,10 @@ _SAME_PLACE_KM = 25.0
 HROMADA_KM = 40.0
 HROMADA_WORDS = ("hromada", "community", "territorial community", "territorial hromada")
 RAION_WORDS = ("raion", "rayon", "district")
+# A settlement that GeoNames also names "... District" (or raion, rayon, okrug),
+# this near a settlement of at least its people, is a section of that city.
+_DISTRICT_NAME = re.compile(r"\s(?:district|rayon|raion|okrug)$", re.IGNORECASE)
+SECTION_KM = 10.0
 RAION_MIN_POINTS = 3  # fewer postal points than this inside their region give no raion median
 
 
@@ -243,6 +247,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
                                 [float(r["longitude"]) for r in recs], [float(r["latitude"]) for r in recs],
                                 admin1, by_gn_code)
     del recs
+    section_like: list[int] = []  # rows of settlements that GeoNames also calls a district
     for n, rec in enumerate(cities.values()):
         a1 = city_a1[n]
         a2 = admin2_by_gid.get(city_admin2.get(int(rec["geonameid"]), -1), -1)
@@ -259,12 +264,16 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
         for alt in alts:
             if alt and not _is_noise_alternate(alt):
                 b.add_name(fold(alt), row, TIER_ALTERNATE)
+        own = fold(rec["name"])
+        if any(_DISTRICT_NAME.search(alt) and fold(alt) != own for alt in alts if alt):
+            section_like.append(row)  # (not "Ignacio López Rayón", a town named after a man)
         if n % chunk == chunk - 1:
             step(1, "settlements")
     del cities
     for a1, pop in admin1_pop.items():
         b.population[row_of_admin1[a1]] = pop
     capitals = _capital_rows(b, gn_countries)
+    sections = _city_sections(b, section_like)
     _add_areas(b, admin1, countries_geo, country_rows, admin1_rows)
 
     # Postal places of Ukraine and Russia missing from cities500
@@ -274,7 +283,7 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     n_katottg = _add_katottg(b, admin1_table)
     step(5, f"{n_katottg} settlements of the Ukrainian codifier")
 
-    stats = _write(b, admin1_table, capitals, out_dir, step)
+    stats = _write(b, admin1_table, capitals, sections, out_dir, step)
     stats["postal_added"] = n_postal
     stats["katottg_added"] = n_katottg
     bar.close()
@@ -697,6 +706,24 @@ def _add_raions(b: _Builder, raions, hromadas, centres: dict[str, int], region_o
     return out
 
 
+def _city_sections(b: _Builder, rows: list[int]) -> list[int]:
+    """Rows of settlements that are a section of a city: GeoNames also calls them
+    a district ("Shevchenkivskyi district" for Poltava's Shevchenko, 147,600
+    people; "Obolon District" of Kyiv), and a settlement at least as populous
+    lies within ``SECTION_KM``. Their people are the city's."""
+    if not rows:
+        return []
+    towns = np.array([r for r, lv in enumerate(b.level) if lv == LEVEL_CODES["settlement"]])
+    lat, lon = np.array(b.lat)[towns], np.array(b.lon)[towns]
+    pop = np.array(b.population)[towns]
+    out = []
+    for row in rows:
+        near = haversine_km(b.lat[row], b.lon[row], lat, lon) <= SECTION_KM
+        if np.any(near & (pop >= b.population[row]) & (towns != row)):
+            out.append(row)
+    return out
+
+
 def _capital_rows(b: _Builder, gn_countries: dict) -> list[int]:
     """Rows of national capitals (the most populous settlement of the capital's name in its country)."""
     rows = []
@@ -708,7 +735,7 @@ def _capital_rows(b: _Builder, gn_countries: dict) -> list[int]:
     return sorted(rows)
 
 
-def _write(b: _Builder, admin1_table, capitals: list[int], out_dir: Path, step) -> dict:
+def _write(b: _Builder, admin1_table, capitals: list[int], sections: list[int], out_dir: Path, step) -> dict:
     # Name keys map to rows tagged with the tier; skeleton keys map to rows.
     variants: dict[str, dict[int, int]] = defaultdict(dict)
     for key, rows in b.keys.items():
@@ -731,6 +758,7 @@ def _write(b: _Builder, admin1_table, capitals: list[int], out_dir: Path, step) 
         "code": b.code,
         "admin1_table": admin1_table,
         "capitals": capitals,
+        "sections": sections,
     }
     with open(out_dir / "columns.pkl", "wb") as fh:
         pickle.dump(columns, fh, protocol=pickle.HIGHEST_PROTOCOL)

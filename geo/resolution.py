@@ -180,6 +180,8 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
         # ...which, as an alternate name, is as good as its main name
         match = TIER_PRIMARY if respelt and tier == TIER_ALTERNATE else tier
         pop = pops[k] or (UNKNOWN_VILLAGE_POP if level == _SETTLEMENT and g.code[row].startswith("pc") else 0)
+        if row in g.sections:
+            pop = 0  # a city's section: its people are the city's ("Shevchenko" of Poltava)
         score = name_prior_of(level, a1s[k], pop, MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)
         if (common_name or city_name and city_pop >= CITY_OVER_NAMESAKE * max(pops[k], 1)) \
                 and tier != TIER_PRIMARY and level == _SETTLEMENT and a1s[k] not in seats_of and not respelt:

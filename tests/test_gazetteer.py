@@ -192,6 +192,15 @@ def test_gazetteer_a_village_only_the_codifier_knows_stands_at_its_hromada_centr
     assert (spirne[0].lat, spirne[0].lon) == (soledar.lat, soledar.lon) and not soledar.approximate
 
 
+def test_gazetteer_city_sections_are_known_as_such(gazetteer):
+    rows = {c.place.geonameid: c.place for c in gazetteer.candidates("Shevchenko", limit=50)}
+    section_ids = {gazetteer.geonameid[r] for r in gazetteer.sections}
+    assert 13561779 in rows and 13561779 in section_ids  # Poltava's Shevchenkivskyi district
+    assert 694167 in rows and 694167 not in section_ids  # the village near Pokrovsk
+    assert best(gazetteer, "Obolon").place.geonameid in section_ids  # Kyiv's Obolon
+    assert best(gazetteer, "Poltava").place.geonameid not in section_ids
+
+
 def test_gazetteer_coordinates_are_stored_to_six_decimals(gazetteer):
     # Place values carry the stored coordinates as they are (no rounding per place)
     lat, lon = gazetteer.lat.tolist(), gazetteer.lon.tolist()

@@ -959,6 +959,14 @@ def test_parse_a_village_of_unknown_population_near_the_front_beats_a_known_one_
     assert zhovte.admin1_code == "UA-14" and zhovte.population == 0
 
 
+def test_parse_a_city_section_does_not_outweigh_a_village_by_its_people(gazetteer):
+    # GeoNames' "Shevchenko" of 147,600 people is Poltava's Shevchenkivskyi district;
+    # the Shevchenko southwest of Pokrovsk is a village of 1,654.
+    text = ("Russian forces advanced in central Shevchenko, southwest of Pokrovsk. "
+            "The Russian MoD claimed the capture of Petrivka.")
+    assert find(mentions(text, gazetteer=gazetteer), "Shevchenko").place.admin1_code == "UA-14"
+
+
 def test_parse_villages_in_a_russian_raion_the_postal_file_names(gazetteer):
     text = "The Russian MoD claimed that Russian forces seized Darino in Sudzhansky Raion."
     found = mentions(text, gazetteer=gazetteer)
