@@ -62,6 +62,8 @@ TOWN_UNDER_REGION = 20
 SEAT_UNDER_REGION_PENALTY = 2.0
 NAMESAKE_TOWN_MAX_POP = 100_000
 W_CONTAINER = 3.0
+# The margin by which a bare name's county, as the document names it, leads its other readings.
+UNIT_FOLLOWED = 0.001
 # "Kursk Governor Alexei Smirnov", "New York Gov. Kathy Hochul": a governor heads a region,
 # so a mention with a governor's title after it reads as a region when it may.
 GOVERNOR_WORDS = frozenset({"governor", "gov", "governors", "gubernatorial", "governorship"})
@@ -363,6 +365,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             n.locative = True
     listed = [names[k] for k in keys]
     _vote(g, listed)
+    _follow_units(g, guesses, order, names)
     named_around = {k: _region_named_around(g, listed, names[k]) for k in keys if names[k].containers}
 
     ranked: dict[str, tuple] = {}  # key -> (candidates, best row), built once per name
@@ -393,6 +396,37 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         mentions.append(Mention(guess.start, guess.end, guess.surface, cands[0].place, cands,
                                 _role(g, text, guess, row), doc_id))
     return mentions
+
+
+def _follow_units(g: Gazetteer, guesses: list[Guess], order: list[str], names: dict[str, _Name]) -> None:
+    """A bare name the document also gives as a county's or raion's name means
+    that unit, as the document resolved it ("Suffolk County detectives ... told
+    the Suffolk Times": Suffolk County, New York, not Suffolk, England), unless a
+    place of the name lies inside the unit ("Madison" beside "Madison County,
+    Alabama" is the city of Madison in it) or the bare name is a region's or a
+    country's ("Washington" beside "Washington County")."""
+    # the name before the unit word -> the unit's row, and every unit the phrase may mean
+    units: dict[str, tuple[int, list[int]]] = {}
+    for guess, key in zip(guesses, order):
+        n = names[key]
+        stem, _, word = guess.surface.rpartition(" ")
+        if stem and n.pick >= 0 and word.lower() in REGION_TAIL and g.level[n.rows[n.pick]] == _ADMIN2:
+            units.setdefault(fold(stem), (int(n.rows[n.pick]), n.facts.counties))
+    if not units:
+        return
+    for key in dict.fromkeys(order):
+        n = names[key]
+        unit, may_mean = units.get(n.base, (None, ()))
+        # (a town inside any unit the phrase may mean: "DeKalb" and "DeKalb County", Illinois)
+        if unit is None or n.pick < 0 or n.fixed is not None or int(n.rows[n.pick]) == unit \
+                or int(g.level[n.rows[n.pick]]) not in (_SETTLEMENT, _ADMIN2) \
+                or any(r not in may_mean and _row_inside(g, r, u) for r in n.rows.tolist() for u in may_mean):
+            continue
+        if unit not in n.facts.rows:
+            n.rows = np.append(n.rows, unit)
+            n.scores = np.append(n.scores, n.scores.max())
+        n.pick = int(np.flatnonzero(n.rows == unit)[0])
+        n.scores[n.pick] = n.scores.max() + UNIT_FOLLOWED
 
 
 def _governed_readings(g: Gazetteer, rows: np.ndarray, priors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -967,6 +967,21 @@ def test_parse_a_city_section_does_not_outweigh_a_village_by_its_people(gazettee
     assert find(mentions(text, gazetteer=gazetteer), "Shevchenko").place.admin1_code == "UA-14"
 
 
+@pytest.mark.parametrize("text, bare, name, level", [
+    # the county the document names, not Suffolk, England
+    ("Suffolk County detectives found remains in a basement in Southold, the Suffolk Times reported.",
+     "Suffolk", "Suffolk County", "admin2"),
+    # a town of the name inside a county of the name stays the town
+    ("A DeKalb man was arrested, DeKalb police said. He appeared at the DeKalb County Courthouse.",
+     "DeKalb", "DeKalb", "settlement"),
+    ("Police in Madison arrested two men. They are held in the Madison County jail in Alabama.",
+     "Madison", "Madison", "settlement"),
+])
+def test_parse_a_bare_name_follows_the_county_the_document_names(gazetteer, text, bare, name, level):
+    place = find(mentions(text, gazetteer=gazetteer), bare).place
+    assert (place.name, place.level, place.country_code) == (name, level, "US")
+
+
 def test_parse_villages_in_a_russian_raion_the_postal_file_names(gazetteer):
     text = "The Russian MoD claimed that Russian forces seized Darino in Sudzhansky Raion."
     found = mentions(text, gazetteer=gazetteer)
