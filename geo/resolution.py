@@ -68,6 +68,9 @@ UNIT_FOLLOWED = 0.001
 # so a mention with a governor's title after it reads as a region when it may.
 GOVERNOR_WORDS = frozenset({"governor", "gov", "governors", "gubernatorial", "governorship"})
 _GOVERNED = "|governor"
+# "the city of Turkey", "the frontline town of Pokrovsk", "the Russian village of Tetkino"
+# (not "Torkula village of Guma Local Government Area": a village of the area)
+_SETTLEMENT_CUE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|hamlet|settlement)\s+of\s+$")
 # How far from a town's centre a place may lie and still be in it ("Brooklyn, New York").
 TOWN_HOLDS_KM = 30.0
 # How far from its centre a second-level unit whose settlements are not listed reaches (a hromada).
@@ -330,6 +333,9 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
         if _governor_after(text, guess.end):
             order[k] += _GOVERNED
 
+    # "the city of Turkey", "the village of Robotyne": the name is a settlement's
+    # wherever the document uses it
+    towns = {guess.key for guess in guesses if _SETTLEMENT_CUE.search(text, max(0, guess.start - 50), guess.start)}
     names: dict[str, _Name] = {}
     for guess, key in zip(guesses, order):
         if key in names:
@@ -348,6 +354,11 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
                 governed, priors = _governed_readings(g, rows, priors)
                 if len(governed) < len(rows):
                     rows, facts = governed, _facts(g, governed)
+            elif guess.key in towns:
+                town = g.level[rows] == _SETTLEMENT
+                if town.any() and not town.all():
+                    rows, priors = rows[town], priors[town]
+                    facts = _facts(g, rows)
             names[key] = _Name(key, rows, priors, guess.key, facts=facts)
     for key in order:
         names[key].count += 1

@@ -982,6 +982,27 @@ def test_parse_a_bare_name_follows_the_county_the_document_names(gazetteer, text
     assert (place.name, place.level, place.country_code) == (name, level, "US")
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # "the (ancient) city of X": a settlement, not Bam province of Burkina Faso or the country Jordan
+    ("Rescuers reached the ancient city of Bam after the earthquake.", "Bam", "IR"),
+    ("The city of Jordan approved a new budget, the mayor said on Tuesday.", "Jordan", None),
+])
+def test_parse_the_city_of_a_name_is_a_settlement(gazetteer, text, name, country):
+    place = find(mentions(text, gazetteer=gazetteer), name).place
+    assert place.level == "settlement" and (country is None or place.country_code == country)
+
+
+@pytest.mark.parametrize("before, cue", [
+    ("Rescuers reached the ancient city of ", True), ("Russian forces struck the frontline town of ", True),
+    ("The village of ", True),
+    # "Torkula village of Guma Local Government Area": a village of the area, which is no settlement
+    ("She fled her home in Torkula village of ", False), ("the city council of ", False),
+])
+def test_settlement_cue_is_the_kind_word_after_the(before, cue):
+    from geo.resolution import _SETTLEMENT_CUE
+    assert bool(_SETTLEMENT_CUE.search(before)) == cue
+
+
 def test_parse_villages_in_a_russian_raion_the_postal_file_names(gazetteer):
     text = "The Russian MoD claimed that Russian forces seized Darino in Sudzhansky Raion."
     found = mentions(text, gazetteer=gazetteer)
