@@ -35,12 +35,17 @@ def _part_of(whole: Mention | None, m: Mention, text: str) -> bool:
 def event_place(doc: Document) -> Place | None:
     """Where a short event report happened: the most specific place named
     after a locative preposition ("near Sakhanka", "in Kharkiv"), else the most
-    specific place named at all; a part of a town named after it ("Donetsk -
+    specific place named at all; a place inside the regions the report names
+    before one outside them; a part of a town named after it ("Donetsk -
     Petrovskyi") before the town; a name qualifying a party noun ("Donetsk
     rebel positions") after the others of its level; earlier mentions break ties."""
     best: tuple | None = None
     whole: Mention | None = None  # the town before, when this names a part of it
     locative = False
+    # the regions the report names ("..., Donetsk."): a place outside them is
+    # rarely where it happened ("Ilyich's plant in Mariupol, Donetsk" is no Il'ich, Krasnodar)
+    regions = {m.place.admin1_code for m in doc.mentions
+               if m.place is not None and m.role == "place" and m.place.level == "admin1"}
     for i, m in enumerate(doc.mentions):
         if m.place is None or m.role != "place":
             continue
@@ -49,7 +54,8 @@ def event_place(doc: Document) -> Place | None:
         # the part of a town named after a locative word is where the town was
         locative = (part and locative) or (
             not attributive and previous_word(doc.text, m.start).lower() in LOCATIVE_WORDS)
-        rank = (_LEVEL_RANK.get(m.place.level, 4), 0 if locative else 1, 0 if part else 1, attributive, i)
+        outside = bool(regions) and m.place.admin1_code not in regions
+        rank = (_LEVEL_RANK.get(m.place.level, 4), outside, 0 if locative else 1, 0 if part else 1, attributive, i)
         if best is None or rank < best[0]:
             best = (rank, m.place)
         whole = m if m.place.level == "settlement" else None

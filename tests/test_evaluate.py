@@ -110,6 +110,9 @@ def test_evaluate_missing_corpus_is_a_one_line_error(tmp_path, capsys):
     ("Ukrainian forces fired mortars at DPR positions near Donetsk - Petrovskyi.", "Voznesenskyi"),
     # but not the far end of a road
     ("Shelling was reported near the Kharkiv - Belgorod highway.", "Kharkiv"),
+    # a place inside the region the report names before a namesake-looking owner outside it
+    ("Russian forces seized a cache on the territory of Ilyich's metallurgical plant in Mariupol, Donetsk.",
+     "Mariupol"),
 ])
 def test_event_place_skips_qualifying_names_and_prefers_a_towns_part(gazetteer, text, place):
     from geo import parse
