@@ -151,6 +151,8 @@ class Gazetteer:
         self.capitals: frozenset[int] = frozenset(cols["capitals"])
         # settlements that are a section of a city (index_build._city_sections)
         self.sections: frozenset[int] = frozenset(cols["sections"])
+        # settlements of unknown population that Ukraine's codifier calls a town or city
+        self.towns: frozenset[int] = frozenset(cols["towns"])
         self._places: dict[int, Place] = {}
         self.memo: dict = {}  # per-name results of the parser (readings, importance), bounded
         self._derived: dict = {}  # whole-gazetteer arrays computed on first use, never emptied

@@ -53,6 +53,7 @@ _SAME_PLACE_KM = 25.0
 HROMADA_KM = 40.0
 HROMADA_WORDS = ("hromada", "community", "territorial community", "territorial hromada")
 RAION_WORDS = ("raion", "rayon", "district")
+RAION_REACH_KM = 60.0  # how far from its seat a (post-2020) Ukrainian raion's towns lie
 # A settlement that GeoNames also names "... District" (or raion, rayon, okrug),
 # this near a settlement of at least its people, is a section of that city.
 _DISTRICT_NAME = re.compile(r"\s(?:district|rayon|raion|okrug)$", re.IGNORECASE)
@@ -71,6 +72,7 @@ class _Builder:
     country: list[str] = field(default_factory=list)
     admin1: list[int] = field(default_factory=list)
     admin2: list[int] = field(default_factory=list)
+    towns: set[int] = field(default_factory=set)  # rows of towns of unknown population (_mark_towns)
     code: list[str] = field(default_factory=list)
     keys: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
 
@@ -609,6 +611,7 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
             if len(by_size) == 1 or (by_size and b.population[by_size[0]] > b.population[by_size[1]]):
                 centres[rec["hromada"]] = by_size[0]  # one place, or the biggest of its namesakes
     raions = _add_raions(b, units["P"], units["H"], centres, region_of)
+    _mark_towns(b, records, raions, region_of)
     for rec in records:
         centre = centres.get(rec["hromada"])
         if centre is None:
@@ -637,6 +640,34 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
             continue
         _add_unit(b, rec, centre, region_of, "hromada", HROMADA_WORDS, "громада")
     return len(b.names) - first_row  # places added (a raion GeoNames has only gains names)
+
+
+def _mark_towns(b: _Builder, records, raions: dict[tuple[str, str], int], region_of) -> None:
+    """The codifier's towns and cities (categories X, селище, and M, місто)
+    that the gazetteer has without a population (postal places): of the
+    namesakes in the town's region, the one nearest its raion's point, within
+    ``RAION_REACH_KM``, if it has no population. Three Novotroitske of Donetsk oblast have no population;
+    the one near Volnovakha is the town (X) of Volnovakha raion, the others
+    villages. Their rows go to ``b.towns``."""
+    for rec in records:
+        if rec["category"] not in ("M", "X"):
+            continue
+        raion = raions.get((rec["region"], rec["raion"]))
+        if raion is None:
+            continue
+        # every settlement of the region bearing the name, as any of its names: a town
+        # GeoNames has under another spelling ("Svetlodarsk") is that town
+        region = region_of.get(rec["region"], -1)
+        keys = {k for k in (fold(rec["name"]), fold(romanize_uk(rec["name"]))) if k}
+        rows = sorted({r for k in keys for r in b.keys.get(k, {})
+                       if b.level[r] == LEVEL_CODES["settlement"] and b.country[r] == "UA" and b.admin1[r] == region})
+        if not rows:
+            continue
+        km = haversine_km(b.lat[raion], b.lon[raion], np.array([b.lat[r] for r in rows]),
+                          np.array([b.lon[r] for r in rows]))
+        nearest = int(np.argmin(km))
+        if km[nearest] <= RAION_REACH_KM and b.population[rows[nearest]] == 0:
+            b.towns.add(rows[nearest])
 
 
 def _add_unit(b: _Builder, rec, seat: int, region_of, kind: str, words, word_uk: str) -> int:
@@ -759,6 +790,7 @@ def _write(b: _Builder, admin1_table, capitals: list[int], sections: list[int], 
         "admin1_table": admin1_table,
         "capitals": capitals,
         "sections": sections,
+        "towns": sorted(b.towns),
     }
     with open(out_dir / "columns.pkl", "wb") as fh:
         pickle.dump(columns, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -39,6 +39,8 @@ PRIOR_POPULATION = 0.4
 # the recogniser's POSTAL_IMPORTANCE has it. A village only the Ukrainian codifier
 # knows, with no post office of its own, counts as none: mostly hamlets.
 UNKNOWN_VILLAGE_POP = 316
+# One that Ukraine's codifier calls a town (селище) or city counts as this many.
+UNKNOWN_TOWN_POP = 3_000
 COMMON_NAME_ALTERNATE_PENALTY = 1.5
 CITY_NAME_MIN_POP = 100_000  # a city whose own name no far smaller place's old name outweighs
 CITY_OVER_NAMESAKE = 100
@@ -184,7 +186,9 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
                 main.startswith(guess.key) and _leading_words(g.names[row], guess.key))
         # ...which, as an alternate name, is as good as its main name
         match = TIER_PRIMARY if respelt and tier == TIER_ALTERNATE else tier
-        pop = pops[k] or (UNKNOWN_VILLAGE_POP if level == _SETTLEMENT and g.code[row].startswith("pc") else 0)
+        pop = pops[k]
+        if not pop and level == _SETTLEMENT:
+            pop = UNKNOWN_TOWN_POP if row in g.towns else UNKNOWN_VILLAGE_POP if g.code[row].startswith("pc") else 0
         if row in g.sections:
             pop = 0  # a city's section: its people are the city's ("Shevchenko" of Poltava)
         score = name_prior_of(level, a1s[k], pop, MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)

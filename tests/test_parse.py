@@ -5,6 +5,7 @@ import re
 import pytest
 
 import geo
+from geo.distance import haversine_km
 from geo.parsing import find_guesses
 
 from .checks import check_spans
@@ -1001,6 +1002,16 @@ def test_parse_the_city_of_a_name_is_a_settlement(gazetteer, text, name, country
 def test_settlement_cue_is_the_kind_word_after_the(before, cue):
     from geo.resolution import _SETTLEMENT_CUE
     assert bool(_SETTLEMENT_CUE.search(before)) == cue
+
+
+def test_parse_the_codifiers_town_beats_villages_of_its_name_in_the_region(gazetteer):
+    # Three Novotroitske of Donetsk oblast carry no population; the codifier's town
+    # (селище) of that name is in Volnovakha raion.
+    place = find(mentions("Shelling was reported near Novotroitske, Donetsk oblast.", gazetteer=gazetteer),
+                 "Novotroitske").place
+    volnovakha = find(mentions("Volnovakha", gazetteer=gazetteer), "Volnovakha").place
+    assert place.admin1_code == "UA-14" and place.population == 0
+    assert haversine_km(place.lat, place.lon, volnovakha.lat, volnovakha.lon) < 25
 
 
 def test_parse_villages_in_a_russian_raion_the_postal_file_names(gazetteer):
