@@ -1119,8 +1119,6 @@ def test_parse_a_community_of_people_is_no_hromada(gazetteer):
     (["Kramatorskyi district", "Kramatorsk Raion"], "Kramatorsk"),
 ])
 def test_parse_a_raion_is_one_place_by_any_of_its_names(gazetteer, names, seat):
-    from geo.distance import haversine_km
-
     places = [find(mentions(f"Shelling hit the {name} again.", gazetteer=gazetteer), name).place for name in names]
     town = find(mentions(f"Shelling hit {seat}.", gazetteer=gazetteer), seat).place
     assert {p.id for p in places} == {places[0].id} and places[0].level == "admin2"
