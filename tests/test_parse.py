@@ -61,6 +61,19 @@ def test_parse_the_donbas_is_an_area_in_ukraine(gazetteer):
     assert m.place.level == "area" and m.place.country_code == "UA"
 
 
+@pytest.mark.parametrize("text, surface, code", [
+    # Spain's autonomous communities and England's ceremonial counties are areas of
+    # the provinces and unitary authorities Natural Earth has
+    ("Barcelona is the capital of Catalonia.", "Catalonia", "ES"),
+    ("Wildfires spread across Andalusia.", "Andalusia", "ES"),
+    ("The race moves from Oulton Park in Cheshire to Croft in Yorkshire.", "Cheshire", "GB"),
+    ("The race moves from Oulton Park in Cheshire to Croft in Yorkshire.", "Yorkshire", "GB"),
+])
+def test_parse_communities_and_counties_split_by_natural_earth_are_areas(gazetteer, text, surface, code):
+    m = find(mentions(text, gazetteer=gazetteer), surface)
+    assert (m.place.level, m.place.country_code) == ("area", code)
+
+
 @pytest.mark.parametrize("text, surface, name", [
     # an area's name may end in a lower-case common noun, as areas.tsv writes it
     ("Ukraine still holds part of the Kursk salient, Zelensky said.", "Kursk salient", "Kursk salient"),
