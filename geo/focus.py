@@ -35,8 +35,8 @@ def _part_of(whole: Mention | None, m: Mention, text: str) -> bool:
 def event_place(doc: Document) -> Place | None:
     """Where a short event report happened: the most specific place named
     after a locative preposition ("near Sakhanka", "in Kharkiv"), else the most
-    specific place named at all; a place inside the regions the report names
-    before one outside them; a part of a town named after it ("Donetsk -
+    specific place named at all; among those, a place inside the regions the
+    report names before one outside them; a part of a town named after it ("Donetsk -
     Petrovskyi") before the town; a name qualifying a party noun ("Donetsk
     rebel positions") after the others of its level; earlier mentions break ties."""
     best: tuple | None = None
@@ -55,7 +55,7 @@ def event_place(doc: Document) -> Place | None:
         locative = (part and locative) or (
             not attributive and previous_word(doc.text, m.start).lower() in LOCATIVE_WORDS)
         outside = bool(regions) and m.place.admin1_code not in regions
-        rank = (_LEVEL_RANK.get(m.place.level, 4), outside, 0 if locative else 1, 0 if part else 1, attributive, i)
+        rank = (_LEVEL_RANK.get(m.place.level, 4), 0 if locative else 1, outside, 0 if part else 1, attributive, i)
         if best is None or rank < best[0]:
             best = (rank, m.place)
         whole = m if m.place.level == "settlement" else None

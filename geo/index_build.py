@@ -55,9 +55,11 @@ HROMADA_KM = 40.0
 HROMADA_WORDS = ("hromada", "community", "territorial community", "territorial hromada")
 RAION_WORDS = ("raion", "rayon", "district")
 RAION_REACH_KM = 60.0  # how far from its seat a (post-2020) Ukrainian raion's towns lie
-# A settlement that GeoNames also names "... District" (or raion, rayon, okrug),
-# this near a settlement of at least its people, is a section of that city.
-_DISTRICT_NAME = re.compile(r"\s(?:district|rayon|raion|okrug)$", re.IGNORECASE)
+# A settlement that GeoNames also names "<one word> District" (or raion, rayon,
+# okrug), this near a settlement of its country of at least its people, is a
+# section of that city ("Obolon District"; not "Tuakau Town District", a town of
+# New Zealand, nor "Ignacio Perez Rayon", a Mexican town named after a man).
+_DISTRICT_NAME = re.compile(r"^[^\s]+\s(?:district|rayon|raion|okrug)$", re.IGNORECASE)
 SECTION_KM = 10.0
 RAION_MIN_POINTS = 3  # fewer postal points than this inside their region give no raion median
 
@@ -268,8 +270,8 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
             if alt and not _is_noise_alternate(alt):
                 b.add_name(fold(alt), row, TIER_ALTERNATE)
         own = fold(rec["name"])
-        if any(_DISTRICT_NAME.search(alt) and fold(alt) != own for alt in alts if alt):
-            section_like.append(row)  # (not "Ignacio López Rayón", a town named after a man)
+        if any(_DISTRICT_NAME.match(alt.strip()) and fold(alt) != own for alt in alts if alt):
+            section_like.append(row)
         if n % chunk == chunk - 1:
             step(1, "settlements")
     del cities
@@ -388,8 +390,11 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
 
 def _region_areas(b: _Builder, shapes: dict) -> list[lexicon.Area]:
     """Regions of several Natural Earth admin-1 units (``regions.tsv.gz``: Italy's
-    regions, France's, Spain's communities, Belgium's, the Philippines'), as
-    areas of those units, unless lexicon/areas.tsv has them (England, Wales).
+    regions, France's, Spain's communities, Belgium's, the Philippines', and
+    those of Burkina Faso, Guinea, Sri Lanka, Uganda, Morocco and a few more:
+    96 areas), as areas of those units, unless lexicon/areas.tsv has them
+    (England, Wales). A rare word may still name one where it meant something
+    else ("the Cascades" near Seattle is Burkina Faso's Cascades region).
     Not every name of a region names it here: a one-word name that is a common
     English word ("Centre", "Western") or shorter than four letters ("Mēl", "Uva"),
     or the name of a city of 100,000 people in its country ("Valencia", "Davao":
@@ -639,7 +644,7 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
             if len(by_size) == 1 or (by_size and b.population[by_size[0]] > b.population[by_size[1]]):
                 centres[rec["hromada"]] = by_size[0]  # one place, or the biggest of its namesakes
     raions = _add_raions(b, units["P"], units["H"], centres, region_of)
-    _mark_towns(b, records, raions, region_of)
+    _mark_towns(b, records, raions, centres, region_of)
     for rec in records:
         centre = centres.get(rec["hromada"])
         if centre is None:
@@ -670,32 +675,35 @@ def _add_katottg(b: _Builder, admin1_table) -> int:
     return len(b.names) - first_row  # places added (a raion GeoNames has only gains names)
 
 
-def _mark_towns(b: _Builder, records, raions: dict[tuple[str, str], int], region_of) -> None:
+def _mark_towns(b: _Builder, records, raions: dict[tuple[str, str], int], centres: dict[str, int],
+                region_of) -> None:
     """The codifier's towns and cities (categories X, селище, and M, місто)
-    that the gazetteer has without a population (postal places): of the
-    namesakes in the town's region, the one nearest its raion's point, within
-    ``RAION_REACH_KM``, if it has no population. Three Novotroitske of Donetsk oblast have no population;
-    the one near Volnovakha is the town (X) of Volnovakha raion, the others
-    villages. Their rows go to ``b.towns``."""
+    that the gazetteer has without a population (postal places) go to
+    ``b.towns``: a hromada's centre, as the codifier places it, else the
+    nearest of the town's namesakes in its region within ``RAION_REACH_KM`` of
+    its raion's point; not when a namesake in the region has a population
+    (GeoNames knows the town, maybe by another spelling: "Svetlodarsk"). Three
+    Novotroitske of Donetsk oblast have no population; the one near Volnovakha
+    is the town (X) of Volnovakha raion. A town only the codifier knows stands
+    at its hromada's centre and is not marked: it is no surer than its point."""
     for rec in records:
         if rec["category"] not in ("M", "X"):
             continue
-        raion = raions.get((rec["region"], rec["raion"]))
-        if raion is None:
+        centre = centres.get(rec["hromada"]) if rec["centre"] == "1" else None
+        anchor = centre if centre is not None else raions.get((rec["region"], rec["raion"]))
+        if anchor is None:
             continue
-        # every settlement of the region bearing the name, as any of its names: a town
-        # GeoNames has under another spelling ("Svetlodarsk") is that town
         region = region_of.get(rec["region"], -1)
         keys = {k for k in (fold(rec["name"]), fold(romanize_uk(rec["name"]))) if k}
         rows = sorted({r for k in keys for r in b.keys.get(k, {})
                        if b.level[r] == LEVEL_CODES["settlement"] and b.country[r] == "UA" and b.admin1[r] == region})
-        if not rows:
+        if not rows or any(b.population[r] > 0 for r in rows):
             continue
-        km = haversine_km(b.lat[raion], b.lon[raion], np.array([b.lat[r] for r in rows]),
+        km = haversine_km(b.lat[anchor], b.lon[anchor], np.array([b.lat[r] for r in rows]),
                           np.array([b.lon[r] for r in rows]))
-        nearest = int(np.argmin(km))
-        if km[nearest] <= RAION_REACH_KM and b.population[rows[nearest]] == 0:
-            b.towns.add(rows[nearest])
+        reach = [(d, r) for d, r in zip(km.tolist(), rows) if d <= RAION_REACH_KM]
+        if centre is not None or reach:
+            b.towns.add(centre if centre is not None else min(reach)[1])
 
 
 def _add_unit(b: _Builder, rec, seat: int, region_of, kind: str, words, word_uk: str) -> int:
@@ -768,8 +776,8 @@ def _add_raions(b: _Builder, raions, hromadas, centres: dict[str, int], region_o
 def _city_sections(b: _Builder, rows: list[int]) -> list[int]:
     """Rows of settlements that are a section of a city: GeoNames also calls them
     a district ("Shevchenkivskyi district" for Poltava's Shevchenko, 147,600
-    people; "Obolon District" of Kyiv), and a settlement at least as populous
-    lies within ``SECTION_KM``. Their people are the city's."""
+    people; "Obolon District" of Kyiv), and a settlement of the same country at
+    least as populous lies within ``SECTION_KM``. Their people are the city's."""
     if not rows:
         return []
     towns = np.array([r for r, lv in enumerate(b.level) if lv == LEVEL_CODES["settlement"]])
@@ -778,7 +786,7 @@ def _city_sections(b: _Builder, rows: list[int]) -> list[int]:
     out = []
     for row in rows:
         near = haversine_km(b.lat[row], b.lon[row], lat, lon) <= SECTION_KM
-        if np.any(near & (pop >= b.population[row]) & (towns != row)):
+        if any(b.country[int(t)] == b.country[row] for t in towns[near & (pop >= b.population[row]) & (towns != row)]):
             out.append(row)
     return out
 

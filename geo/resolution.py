@@ -339,7 +339,8 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
 
     # "the city of Turkey", "the village of Robotyne": the name is a settlement's
     # wherever the document uses it
-    towns = {guess.key for guess in guesses if _SETTLEMENT_CUE.search(text, max(0, guess.start - 50), guess.start)}
+    towns = {guess.key for guess in guesses if text.endswith("of ", 0, guess.start)
+             and _SETTLEMENT_CUE.search(text, max(0, guess.start - 50), guess.start)}
     names: dict[str, _Name] = {}
     for guess, key in zip(guesses, order):
         if key in names:
@@ -380,7 +381,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             n.locative = True
     listed = [names[k] for k in keys]
     _vote(g, listed)
-    _follow_units(g, guesses, order, names)
+    _follow_units(g, guesses, order, names, listed)
     named_around = {k: _region_named_around(g, listed, names[k]) for k in keys if names[k].containers}
 
     ranked: dict[str, tuple] = {}  # key -> (candidates, best row), built once per name
@@ -413,13 +414,16 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     return mentions
 
 
-def _follow_units(g: Gazetteer, guesses: list[Guess], order: list[str], names: dict[str, _Name]) -> None:
+def _follow_units(g: Gazetteer, guesses: list[Guess], order: list[str], names: dict[str, _Name],
+                  listed: list[_Name]) -> None:
     """A bare name the document also gives as a county's or raion's name means
     that unit, as the document resolved it ("Suffolk County detectives ... told
     the Suffolk Times": Suffolk County, New York, not Suffolk, England), unless a
     place of the name lies inside the unit ("Madison" beside "Madison County,
-    Alabama" is the city of Madison in it) or the bare name is a region's or a
-    country's ("Washington" beside "Washington County")."""
+    Alabama" is the city of Madison in it), the name lies in the container the
+    document gives it ("a man from Suffolk, Virginia") or the vote read the bare name as a
+    region or a country ("Washington" beside "Washington County"). The name's
+    ``facts`` are left as the vote had them: nothing reads them after it."""
     # the name before the unit word -> the unit's row, and every unit the phrase may mean
     units: dict[str, tuple[int, list[int]]] = {}
     for guess, key in zip(guesses, order):
@@ -434,6 +438,8 @@ def _follow_units(g: Gazetteer, guesses: list[Guess], order: list[str], names: d
         unit, may_mean = units.get(n.base, (None, ()))
         # (a town inside any unit the phrase may mean: "DeKalb" and "DeKalb County", Illinois)
         if unit is None or n.pick < 0 or n.fixed is not None or int(n.rows[n.pick]) == unit \
+                or any(_row_inside(g, int(n.rows[n.pick]), int(c.rows[c.pick]))
+                       for c in (listed[j] for j in n.containers) if c.pick >= 0) \
                 or int(g.level[n.rows[n.pick]]) not in (_SETTLEMENT, _ADMIN2) \
                 or any(r not in may_mean and _row_inside(g, r, u) for r in n.rows.tolist() for u in may_mean):
             continue

@@ -113,6 +113,8 @@ def test_evaluate_missing_corpus_is_a_one_line_error(tmp_path, capsys):
     # a place inside the region the report names before a namesake-looking owner outside it
     ("Russian forces seized a cache on the territory of Ilyich's metallurgical plant in Mariupol, Donetsk.",
      "Mariupol"),
+    # ...but a place after "in" still before one the region holds
+    ("A Russian missile hit a house in Sumy, launched by troops stationed by Graivoron, Belgorod Oblast.", "Sumy"),
 ])
 def test_event_place_skips_qualifying_names_and_prefers_a_towns_part(gazetteer, text, place):
     from geo import parse
