@@ -106,7 +106,8 @@ def build(progress: bool = True, force: bool = False) -> Path:
 
 
 def prior_of(population: int, match: str, population_weight: float = POPULATION_WEIGHT) -> float:
-    """``Gazetteer.prior`` of a place of ``population`` people."""
+    """Context-free score of a reading of a place of ``population`` people: how
+    well the name matched, and how big the place is."""
     return MATCH_WEIGHT[match] + population_weight * math.log10(1 + population)
 
 
@@ -324,7 +325,7 @@ class Gazetteer:
 
     def name_prior(self, row: int, match: str, regions_with_capital: set[int], region_phrase: bool,
                    population_weight: float = POPULATION_WEIGHT) -> float:
-        """The prior of a reading of a name: ``prior``, less a penalty for a region
+        """The prior of a reading of a name: ``prior_of``, less a penalty for a region
         read where a big town of that name lies inside it ("Kursk" is the city),
         unless the name was given as a region ("Kursk region")."""
         return name_prior_of(int(self.level[row]), int(self.admin1[row]), int(self.population[row]), match,
@@ -345,10 +346,6 @@ class Gazetteer:
                 if levels[k] == settlement
                 and pops[k] >= (CAPITAL_MIN_POP if tier == TIER_PRIMARY else 10 * CAPITAL_MIN_POP)
                 and region_pop.get(a1s[k], 0) < REGION_OVER_SEAT * pops[k]}
-
-    def prior(self, row: int, match: str, population_weight: float = POPULATION_WEIGHT) -> float:
-        """Context-free score of a reading: how well the name matched, and how big the place is."""
-        return prior_of(int(self.population[row]), match, population_weight)
 
     def _fuzzy(self, key: str) -> dict[int, str]:
         from rapidfuzz import fuzz, process

@@ -569,22 +569,22 @@ def _postal_raions(b: _Builder, rows, lat: np.ndarray, lon: np.ndarray,
     the gazetteer already has it (then these are more names of it). Ukraine's
     raions come from its codifier. Returns postal index -> raion row, and the
     indexes of the moved points."""
-    by_region: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_raion: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    by_region: dict[str, list[int]] = defaultdict(list)  # Russian postal admin-1 code -> indexes
+    by_raion: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, rec in enumerate(rows):
         if rec["country_code"] != "RU":
             continue  # Ukraine's postal points agree with ACLED's: only Russia's stray
-        by_region[(rec["country_code"], rec["admin1_code"])].append(i)
+        by_region[rec["admin1_code"]].append(i)
         if rec["admin2_name"].strip():
-            by_raion[(rec["country_code"], rec["admin1_code"], rec["admin2_name"].strip())].append(i)
+            by_raion[(rec["admin1_code"], rec["admin2_name"].strip())].append(i)
     region_of = {}  # the region a postal admin-1 code means: where most of its points lie
     for key, idx in by_region.items():
         values, counts = np.unique(a1[idx], return_counts=True)
         region_of[key] = int(values[np.argmax(counts)])
     out: dict[int, int] = {}
     moved: set[int] = set()
-    for (cc, code, raion), idx in sorted(by_raion.items()):
-        region = region_of[(cc, code)]
+    for (code, raion), idx in sorted(by_raion.items()):
+        region = region_of[code]
         idx = np.array(idx)
         inside = idx[a1[idx] == region]
         if region < 0 or len(inside) < RAION_MIN_POINTS:
@@ -593,7 +593,7 @@ def _postal_raions(b: _Builder, rows, lat: np.ndarray, lon: np.ndarray,
         stray = (a1[idx] != region) & (a1[idx] >= 0)  # (-1: on a coast, off the simplified borders)
         lat[idx[stray]], lon[idx[stray]], a1[idx[stray]] = mlat, mlon, region
         moved.update(idx[stray].tolist())
-        if cc == "RU" and raion.upper().endswith(" РАЙОН"):
+        if raion.upper().endswith(" РАЙОН"):
             row = _russian_raion(b, raion, code, region, mlat, mlon)
             out.update(dict.fromkeys(idx.tolist(), row))
     return out, moved
@@ -694,8 +694,7 @@ def _mark_towns(b: _Builder, records, raions: dict[tuple[str, str], int], centre
         if anchor is None:
             continue
         region = region_of.get(rec["region"], -1)
-        keys = {k for k in (fold(rec["name"]), fold(romanize_uk(rec["name"]))) if k}
-        rows = sorted({r for k in keys for r in b.keys.get(k, {})
+        rows = sorted({r for k in _codifier_keys(rec) for r in b.keys.get(k, {})
                        if b.level[r] == LEVEL_CODES["settlement"] and b.country[r] == "UA" and b.admin1[r] == region})
         if not rows or any(b.population[r] > 0 for r in rows):
             continue
@@ -728,11 +727,16 @@ def _katottg_known(b: _Builder, rec, region: int) -> tuple[set[str], list[int]]:
     """A codifier settlement's name keys, and the settlements of its region bearing
     them as their name or a spelling of it (not as another name: Bilozerka's
     alternate name "Ivanivka" does not make it an Ivanivka)."""
-    keys = {k for k in (fold(rec["name"]), fold(romanize_uk(rec["name"]))) if k}
+    keys = _codifier_keys(rec)
     rows = {r for k in keys for r, tier in b.keys.get(k, {}).items()
             if b.level[r] == LEVEL_CODES["settlement"] and b.country[r] == "UA" and b.admin1[r] == region
             and (tier == TIER_PRIMARY or skeleton(fold(b.names[r])) == skeleton(k))}
     return keys, sorted(rows)
+
+
+def _codifier_keys(rec) -> set[str]:
+    """A codifier settlement's name keys: its Ukrainian name and its romanisation."""
+    return {k for k in (fold(rec["name"]), fold(romanize_uk(rec["name"]))) if k}
 
 
 def _adjective_stem(key: str) -> str:

@@ -29,16 +29,16 @@ from .gazetteer import (LEVEL_CODES, MATCH_TIER, REGION_LEVELS, TIER_ALTERNATE, 
                         name_prior_of, prior_of, region_populations)
 from .model import Candidate, Mention, Place
 from .names import fold, skeleton
-from .recognize import REGION_TAIL, Guess, next_word, previous_word
+from .recognize import POSTAL_IMPORTANCE, REGION_TAIL, Guess, next_word, previous_word
 
 MAX_READINGS = 40
 # Priors of readings in running text: a name's match kind and the place's size
 # (per decade of population) against the context votes below.
 PRIOR_POPULATION = 0.4
 # A postal village (of unknown population) counts as one of this many people, as
-# the recogniser's POSTAL_IMPORTANCE has it. A village only the Ukrainian codifier
-# knows, with no post office of its own, counts as none: mostly hamlets.
-UNKNOWN_VILLAGE_POP = 316
+# the recogniser's POSTAL_IMPORTANCE has it (316). A village only the Ukrainian
+# codifier knows, with no post office of its own, counts as none: mostly hamlets.
+UNKNOWN_VILLAGE_POP = round(10 ** POSTAL_IMPORTANCE)
 # One that Ukraine's codifier calls a town (селище) or city counts as this many.
 UNKNOWN_TOWN_POP = 3_000
 COMMON_NAME_ALTERNATE_PENALTY = 1.5
@@ -339,8 +339,8 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
 
     # "the city of Turkey", "the village of Robotyne": the name is a settlement's
     # wherever the document uses it
-    towns = {guess.key for guess in guesses if text.endswith("of ", 0, guess.start)
-             and _SETTLEMENT_CUE.search(text, max(0, guess.start - 50), guess.start)}
+    called_settlements = {guess.key for guess in guesses if text.endswith("of ", 0, guess.start)
+                          and _SETTLEMENT_CUE.search(text, max(0, guess.start - 50), guess.start)}
     names: dict[str, _Name] = {}
     for guess, key in zip(guesses, order):
         if key in names:
@@ -359,7 +359,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
                 governed, priors = _governed_readings(g, rows, priors)
                 if len(governed) < len(rows):
                     rows, facts = governed, _facts(g, governed)
-            elif guess.key in towns:
+            elif guess.key in called_settlements:
                 town = g.level[rows] == _SETTLEMENT
                 if town.any() and not town.all():
                     rows, priors = rows[town], priors[town]
@@ -425,7 +425,7 @@ def _follow_units(g: Gazetteer, guesses: list[Guess], order: list[str], names: d
     region or a country ("Washington" beside "Washington County"). The name's
     ``facts`` are left as the vote had them: nothing reads them after it."""
     # the name before the unit word -> the unit's row, and every unit the phrase may mean
-    units: dict[str, tuple[int, list[int]]] = {}
+    units: dict[str, tuple[int, tuple[int, ...]]] = {}
     for guess, key in zip(guesses, order):
         n = names[key]
         stem, _, word = guess.surface.rpartition(" ")
