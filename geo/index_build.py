@@ -76,6 +76,8 @@ class _Builder:
     admin1: list[int] = field(default_factory=list)
     admin2: list[int] = field(default_factory=list)
     towns: set[int] = field(default_factory=set)  # rows of towns of unknown population (_mark_towns)
+    # area row -> the ISO codes of its member countries and regions (what lies in it)
+    area_members: dict[int, tuple[str, ...]] = field(default_factory=dict)
     code: list[str] = field(default_factory=list)
     keys: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
 
@@ -379,6 +381,7 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
         a1 = b.admin1[only] if only is not None and b.level[only] == LEVEL_CODES["admin1"] else -1
         row = b.add_place(area.name, lat, lon, population, "area", None,
                           country, a1, area.code)
+        b.area_members[row] = tuple(m for m in area.members if m in shapes)
         b.add_name(fold(area.name), row, TIER_PRIMARY)
         for alias in area.aliases:
             b.add_name(fold(alias), row, TIER_ALTERNATE)
@@ -831,6 +834,7 @@ def _write(b: _Builder, admin1_table, capitals: list[int], sections: list[int], 
         "capitals": capitals,
         "sections": sections,
         "towns": sorted(b.towns),
+        "area_members": b.area_members,
     }
     with open(out_dir / "columns.pkl", "wb") as fh:
         pickle.dump(columns, fh, protocol=pickle.HIGHEST_PROTOCOL)

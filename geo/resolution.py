@@ -270,6 +270,10 @@ def _inside(g: Gazetteer, rows: np.ndarray, container: int) -> np.ndarray:
         # A unit whose settlements the gazetteer does not list (a hromada): what lies near its centre
         return same_country & (haversine_km(g.lat[container], g.lon[container], g.lat[rows], g.lon[rows])
                                <= UNIT_RADIUS_KM)
+    if level == _AREA and container in g.area_members:  # "Richmond, Yorkshire", "Lucca, Tuscany"
+        countries, regions = g.area_members[container]
+        return np.array([g.country[r] in countries or int(g.admin1[r]) in regions for r in rows.tolist()],
+                        dtype=bool)
     return np.zeros(len(rows), dtype=bool)
 
 
@@ -567,7 +571,7 @@ def _container_region(g: Gazetteer, c: _Name) -> int | None:
         return None
     row = int(c.rows[c.pick])
     level = int(g.level[row])
-    if level in (_ADMIN1, _ADMIN2):
+    if level in (_ADMIN1, _ADMIN2) or row in g.area_members:
         return row
     if level == _SETTLEMENT and g.admin1[row] >= 0:
         region = g.admin1_row(g.admin1_table[int(g.admin1[row])][0])

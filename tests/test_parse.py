@@ -213,6 +213,16 @@ def test_parse_containment_picks_the_reading_inside_the_container(gazetteer):
     assert find(ms, "Oleksandrivka").place.admin1_code == "UA-14"
 
 
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    # an area (lexicon/areas.tsv) holds the places of its member regions:
+    # not Richmond upon Thames, London, nor Richmond, Virginia
+    ("The festival moved to Richmond, Yorkshire, last spring.", "Richmond", "North Yorkshire"),
+    ("The festival moved to Richmond, Virginia, last spring.", "Richmond", "Virginia"),
+])
+def test_parse_an_area_given_as_container_holds_its_member_regions_places(gazetteer, text, surface, admin1):
+    assert find(mentions(text), surface).place.admin1 == admin1
+
 @pytest.mark.parametrize("text, surface, code", [
     ("Its forces control some 100 settlements on the Russian side near the border.", "Russian", "RU"),
     ("Ukrainian forces crossed the border.", "Ukrainian", "UA"),
