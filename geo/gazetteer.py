@@ -228,7 +228,7 @@ class Gazetteer:
         code = self.code[row]
         if level in ("settlement", "admin2"):
             pid = f"gn:{gid}" if gid >= 0 else code
-        elif code.startswith(("area:", "continent:")):
+        elif code.startswith(("area:", "continent:", "sea:")):
             pid = code
         else:
             pid = f"iso:{code}"

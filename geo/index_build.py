@@ -385,10 +385,32 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
         b.add_name(fold(area.name), row, TIER_PRIMARY)
         for alias in area.aliases:
             b.add_name(fold(alias), row, TIER_ALTERNATE)
+    _add_seas(b)
     for rec in lexicon.read_rows("exonyms.tsv"):
         row = country_rows.get(rec["code"], admin1_rows.get(rec["code"]))
         if row is not None:
             b.add_name(fold(rec["name"]), row, TIER_ALTERNATE)
+
+
+def _add_seas(b: _Builder) -> None:
+    """Seas, gulfs, bays, straits and oceans (``seas.tsv``, from Natural Earth) as
+    areas of no country. A water body's name is nobody's alternate name ("Persian
+    Gulf" is also one of Bushehr province's in GeoNames): such readings go. A
+    region or country named so keeps the name alone ("Bay of Plenty", New
+    Zealand); a town's stays beside it ("Hudson Bay", Saskatchewan)."""
+    regions = (LEVEL_CODES["admin1"], LEVEL_CODES["country"], LEVEL_CODES["area"])
+    with open(DATA_DIR / "seas.tsv", encoding="utf-8") as fh:
+        seas = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+    for rec in seas:
+        key = fold(rec["name"])
+        held = b.keys.get(key, {})
+        if any(b.level[r] in regions and fold(b.names[r]) == key for r in held):
+            continue
+        for r in [r for r, tier in held.items() if tier == TIER_ALTERNATE]:
+            del held[r]
+        row = b.add_place(rec["name"], float(rec["lat"]), float(rec["lon"]), 0, "area", None, "", -1,
+                          f"sea:{key}")
+        b.add_name(key, row, TIER_PRIMARY)
 
 
 def _region_areas(b: _Builder, shapes: dict) -> list[lexicon.Area]:

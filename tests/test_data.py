@@ -137,3 +137,41 @@ def test_xlsx_reader_reads_inline_strings_far_columns_and_the_first_sheet():
                                                 '<rPh><t>no</t></rPh></is></c></row></sheetData></worksheet>')
     rows = list(_build_data()._xlsx_rows(buf.getvalue()))
     assert rows == [["", "Суми"] + [""] * 25 + ["7", "x"]]
+
+
+def _square(lon, lat, size=1.0):
+    return [(lon, lat), (lon + size, lat), (lon + size, lat + size), (lon, lat + size), (lon, lat)]
+
+
+def test_builder_makes_one_point_per_named_sea_inside_its_water(tmp_path):
+    import csv
+    import pickle
+
+    # a U-shaped bay, whose centroid lies on the land it curls around
+    bay = [(0, 0), (3, 0), (3, 3), (2, 3), (2, 1), (1, 1), (1, 3), (0, 3), (0, 0)]
+    marine = [
+        ("BLACK SEA", None, [(None, _square(30, 42, 4))]),
+        ("Kaliningrad", None, [(None, _square(20, 54))]),  # a lagoon named by its city
+        ("North Atlantic Ocean", None, [(None, _square(-40, 0, 10))]),
+        ("South Atlantic Ocean", None, [(None, _square(-40, -10, 10))]),
+        ("Horseshoe Bay", None, [(None, bay)]),
+    ]
+    out = tmp_path / "seas.tsv"
+    _build_data().build_seas(pickle.dumps({"marine": marine}), out)
+    with open(out, encoding="utf-8") as fh:
+        rows = {r["name"]: (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh, delimiter="\t")}
+    assert sorted(rows) == ["Atlantic Ocean", "Black Sea", "Horseshoe Bay", "North Atlantic Ocean",
+                            "South Atlantic Ocean"]
+    assert rows["Black Sea"] == pytest.approx((44.0, 32.0), abs=0.1)
+    assert rows["Atlantic Ocean"][0] == pytest.approx(0.0, abs=0.1)  # both halves
+    lat, lon = rows["Horseshoe Bay"]
+    assert shapely.Polygon(bay).contains(shapely.Point(lon, lat))
+
+
+def test_builder_refuses_a_sea_pickle_that_names_a_class(tmp_path):
+    import pickle
+    from collections import OrderedDict
+
+    with pytest.raises(pickle.UnpicklingError):
+        _build_data().build_seas(pickle.dumps(OrderedDict(marine=[])), tmp_path / "seas.tsv")
+    assert not (tmp_path / "seas.tsv").exists()

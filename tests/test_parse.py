@@ -960,6 +960,23 @@ def test_parse_a_name_inside_a_sea_s_name_is_no_place(gazetteer, text, name):
     assert name not in [m.surface for m in mentions(text, gazetteer=gazetteer)]
 
 
+@pytest.mark.parametrize("text, name, lat, lon", [
+    ("Drones hit a patrol boat in the Sea of Azov.", "Sea of Azov", 46.2, 36.8),
+    # the gulf, not Bushehr province (which GeoNames also calls "Persian Gulf")
+    ("Iran seized a tanker in the Persian Gulf.", "Persian Gulf", 26.8, 52.0),
+    ("Storms swept the Indian Ocean.", "Indian Ocean", -28.6, 81.1),
+])
+def test_parse_a_sea_is_a_place_in_its_water(gazetteer, text, name, lat, lon):
+    place = find(mentions(text, gazetteer=gazetteer), name).place
+    assert place.id.startswith("sea:") and place.level == "area" and place.country_code == ""
+    assert haversine_km(place.lat, place.lon, lat, lon) < 50
+
+
+def test_parse_a_region_named_like_a_bay_keeps_its_name(gazetteer):
+    place = find(mentions("They moved to the Bay of Plenty, New Zealand.", gazetteer=gazetteer), "Bay of Plenty").place
+    assert place.id == "iso:NZ-BOP"
+
+
 def test_parse_a_river_keeps_the_town_it_is_named_after(gazetteer):
     # A river runs through its namesake: the town stands for it, as gold standards annotate.
     place = find(mentions("Crews cleaned the Sacramento River banks.", gazetteer=gazetteer), "Sacramento").place
