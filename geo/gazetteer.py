@@ -154,6 +154,8 @@ class Gazetteer:
         self.sections: frozenset[int] = frozenset(cols["sections"])
         # settlements of unknown population that Ukraine's codifier calls a town or city
         self.towns: frozenset[int] = frozenset(cols["towns"])
+        # lakes and reservoirs: areas small enough that their point says where a text is
+        self.lakes: frozenset[int] = frozenset(cols["lakes"])
         self._places: dict[int, Place] = {}
         self.memo: dict = {}  # per-name results of the parser (readings, importance), bounded
         self._derived: dict = {}  # whole-gazetteer arrays computed on first use, never emptied
@@ -228,7 +230,7 @@ class Gazetteer:
         code = self.code[row]
         if level in ("settlement", "admin2"):
             pid = f"gn:{gid}" if gid >= 0 else code
-        elif code.startswith(("area:", "continent:", "sea:")):
+        elif code.startswith(("area:", "continent:", "sea:", "lake:")):
             pid = code
         else:
             pid = f"iso:{code}"

@@ -76,6 +76,7 @@ class _Builder:
     admin1: list[int] = field(default_factory=list)
     admin2: list[int] = field(default_factory=list)
     towns: set[int] = field(default_factory=set)  # rows of towns of unknown population (_mark_towns)
+    lakes: list[int] = field(default_factory=list)  # rows of lakes and reservoirs (_add_water)
     # area row -> the ISO codes of its member countries and regions (what lies in it)
     area_members: dict[int, tuple[str, ...]] = field(default_factory=dict)
     code: list[str] = field(default_factory=list)
@@ -385,32 +386,41 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
         b.add_name(fold(area.name), row, TIER_PRIMARY)
         for alias in area.aliases:
             b.add_name(fold(alias), row, TIER_ALTERNATE)
-    _add_seas(b)
+    _add_water(b)
     for rec in lexicon.read_rows("exonyms.tsv"):
         row = country_rows.get(rec["code"], admin1_rows.get(rec["code"]))
         if row is not None:
             b.add_name(fold(rec["name"]), row, TIER_ALTERNATE)
 
 
-def _add_seas(b: _Builder) -> None:
-    """Seas, gulfs, bays, straits and oceans (``seas.tsv``, from Natural Earth) as
-    areas of no country. A water body's name is nobody's alternate name ("Persian
-    Gulf" is also one of Bushehr province's in GeoNames): such readings go. A
-    region or country named so keeps the name alone ("Bay of Plenty", New
-    Zealand); a town's stays beside it ("Hudson Bay", Saskatchewan)."""
+def _add_water(b: _Builder) -> None:
+    """Seas, gulfs, bays, straits and oceans (``seas.tsv``) and lakes and
+    reservoirs (``lakes.tsv``), from Natural Earth, as areas of no country. A
+    water body's name is nobody's alternate name ("Persian Gulf" is also one of
+    Bushehr province's in GeoNames): such readings go. A region or country named
+    so keeps the name alone ("Bay of Plenty", New Zealand); a town's stays
+    beside it ("Hudson Bay", Saskatchewan; "Pyhäjärvi", Finland)."""
     regions = (LEVEL_CODES["admin1"], LEVEL_CODES["country"], LEVEL_CODES["area"])
-    with open(DATA_DIR / "seas.tsv", encoding="utf-8") as fh:
-        seas = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
-    for rec in seas:
-        key = fold(rec["name"])
-        held = b.keys.get(key, {})
-        if any(b.level[r] in regions and fold(b.names[r]) == key for r in held):
-            continue
-        for r in [r for r, tier in held.items() if tier == TIER_ALTERNATE]:
-            del held[r]
-        row = b.add_place(rec["name"], float(rec["lat"]), float(rec["lon"]), 0, "area", None, "", -1,
-                          f"sea:{key}")
-        b.add_name(key, row, TIER_PRIMARY)
+    for file, prefix in (("seas.tsv", "sea"), ("lakes.tsv", "lake")):
+        with open(DATA_DIR / file, encoding="utf-8") as fh:
+            waters = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\"))
+        for rec in waters:
+            key = fold(rec["name"])
+            held = b.keys.get(key, {})
+            if any(b.level[r] in regions and fold(b.names[r]) == key for r in held):
+                continue
+            aliases = [fold(a) for a in rec["aliases"].split("|") if a]
+            for k in (key, *aliases):
+                held = b.keys.get(k, {})
+                for r in [r for r, tier in held.items() if tier == TIER_ALTERNATE]:
+                    del held[r]
+            row = b.add_place(rec["name"], float(rec["lat"]), float(rec["lon"]), 0, "area", None, "", -1,
+                              f"{prefix}:{key}")
+            if prefix == "lake":
+                b.lakes.append(row)
+            b.add_name(key, row, TIER_PRIMARY)
+            for alias in aliases:
+                b.add_name(alias, row, TIER_ALTERNATE)
 
 
 def _region_areas(b: _Builder, shapes: dict) -> list[lexicon.Area]:
@@ -856,6 +866,7 @@ def _write(b: _Builder, admin1_table, capitals: list[int], sections: list[int], 
         "capitals": capitals,
         "sections": sections,
         "towns": sorted(b.towns),
+        "lakes": b.lakes,
         "area_members": b.area_members,
     }
     with open(out_dir / "columns.pkl", "wb") as fh:

@@ -706,7 +706,7 @@ def _vote(g: Gazetteer, names: list[_Name]) -> None:
                 pick_c[i] = f.cid[n.pick]
                 pick_a1[i] = f.a1[n.pick] if level != _COUNTRY else -1
                 is_country[i] = level == _COUNTRY
-                if level not in (_COUNTRY, _AREA):
+                if level not in (_COUNTRY, _AREA) or r in g.lakes:  # "Lake Erie near Monroe"
                     pick_xyz[i], has_point[i] = f.xyz[n.pick], True
         return pick_c, pick_a1, pick_xyz, has_point, is_country
 

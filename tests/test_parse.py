@@ -965,16 +965,28 @@ def test_parse_a_name_inside_a_sea_s_name_is_no_place(gazetteer, text, name):
     # the gulf, not Bushehr province (which GeoNames also calls "Persian Gulf")
     ("Iran seized a tanker in the Persian Gulf.", "Persian Gulf", 26.8, 52.0),
     ("Storms swept the Indian Ocean.", "Indian Ocean", -28.6, 81.1),
+    ("Villages below the Kakhovka Reservoir flooded.", "Kakhovka Reservoir", 47.6, 35.2),  # not the town
+    ("Rebels advanced along Lake Kivu toward Goma.", "Lake Kivu", -1.8, 29.1),
 ])
-def test_parse_a_sea_is_a_place_in_its_water(gazetteer, text, name, lat, lon):
+def test_parse_a_sea_or_a_lake_is_a_place_in_its_water(gazetteer, text, name, lat, lon):
     place = find(mentions(text, gazetteer=gazetteer), name).place
-    assert place.id.startswith("sea:") and place.level == "area" and place.country_code == ""
+    assert place.id.startswith(("sea:", "lake:")) and place.level == "area" and place.country_code == ""
     assert haversine_km(place.lat, place.lon, lat, lon) < 50
 
 
-def test_parse_a_region_named_like_a_bay_keeps_its_name(gazetteer):
+def test_parse_a_lake_votes_for_the_places_near_it(gazetteer):
+    # a lake is small enough that its point says where the text is (a sea's does not)
+    assert find(mentions("They fished on Lake Erie near Monroe.", gazetteer=gazetteer), "Monroe").place.admin1_code \
+        == "US-MI"
+    text = "They camped by Lake Titicaca near Copacabana."  # in Bolivia, not Rio de Janeiro's beach
+    assert find(mentions(text, gazetteer=gazetteer), "Copacabana").place.country_code == "BO"
+
+
+def test_parse_a_region_or_a_town_named_like_a_bay_or_a_lake_keeps_its_name(gazetteer):
     place = find(mentions("They moved to the Bay of Plenty, New Zealand.", gazetteer=gazetteer), "Bay of Plenty").place
     assert place.id == "iso:NZ-BOP"
+    place = find(mentions("He lives in Lake Charles, Louisiana.", gazetteer=gazetteer), "Lake Charles").place
+    assert (place.level, place.admin1_code) == ("settlement", "US-LA")
 
 
 def test_parse_a_river_keeps_the_town_it_is_named_after(gazetteer):
