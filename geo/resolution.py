@@ -526,14 +526,25 @@ def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | No
     also an old name of Sevan, Armenia) would put the event in the wrong place.
     Only for names whose every reading is a settlement of fewer than
     ``MINOR_POPULATION`` people ("Sumy, Kharkiv region" is a list, not a
-    container), and only when no container of the name holds a reading of it."""
-    if n.fixed is not None or len(n.rows) == 0 or (g.level[n.rows] != _SETTLEMENT).any() \
-            or int(g.population[n.rows].max()) >= MINOR_POPULATION:
+    container), or whose every reading is such a settlement or a county in
+    other countries ("Rockingham, Northamptonshire": not the Australian
+    county), and only when no container of the name holds a
+    reading of it."""
+    if n.fixed is not None or len(n.rows) == 0:
         return None
     regions = [r for r in (_container_region(g, names[j]) for j in n.containers) if r is not None]
     if not regions or any(_inside(g, n.rows, r).any() for r in regions):
         return None
     region = regions[0]
+    levels = g.level[n.rows]
+    towns = levels == _SETTLEMENT
+    # A name with no reading in the region's country lists nothing of it: its
+    # counties abroad do not count ("Rockingham, Northamptonshire"); a country
+    # or a region does ("Saipan, Guam, Alaska" is a list).
+    abroad = bool(g.country[region]) and all(g.country[r] != g.country[region] for r in n.rows.tolist())
+    if not (towns.all() or abroad and (towns | (levels == _ADMIN2)).all()) \
+            or int(g.population[n.rows[towns]].max(initial=0)) >= MINOR_POPULATION:
+        return None
     same_country = n.rows[[g.country[r] == g.country[region] for r in n.rows.tolist()]]
     if len(same_country) == 0:
         return region

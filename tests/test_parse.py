@@ -912,6 +912,17 @@ def test_parse_an_unknown_village_with_only_foreign_namesakes_is_placed_at_its_r
     assert m.place.id == "iso:UA-14"
 
 
+@pytest.mark.parametrize("text, surface, place_id", [
+    # its readings abroad are towns and an Australian county: the village the gazetteer lacks is in the county given
+    ("The race moved to Rockingham, Northamptonshire.", "Rockingham", "iso:GB-NTH"),
+    # a country beside a region is a list, not a place in it
+    ("Trips to Saipan, Guam, Alaska, Hawaii and Florida.", "Guam", "iso:GU"),
+])
+def test_parse_a_name_known_only_abroad_is_placed_at_the_region_given_unless_it_names_a_country(
+        gazetteer, text, surface, place_id):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.id == place_id
+
+
 def test_parse_a_name_given_in_two_regions_is_moved_only_where_its_region_lacks_it(gazetteer):
     text = "Shelling near Uzhok, Donetsk Oblast and Uzhok, Zakarpattia."
     places = [m.place for m in mentions(text, gazetteer=gazetteer) if m.surface == "Uzhok"]
