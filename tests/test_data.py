@@ -196,3 +196,21 @@ def test_builder_names_lakes_in_english_and_keeps_their_own_name_as_alias(tmp_pa
         rows = {r["name"]: r["aliases"] for r in csv.DictReader(fh, delimiter="\t")}
     assert rows == {"Lake Titicaca": "Lago Titicaca", "Lake Erie": "", "Kakhovka Reservoir": "",
                     "Kubenskoye Reservoir": "Ozero Kubenskoye"}
+
+
+def test_builder_keeps_airline_airports_and_air_bases_not_private_strips(tmp_path, monkeypatch):
+    import gzip
+
+    builder = _build_data()
+    monkeypatch.setattr(builder, "OUT", tmp_path)
+    data = (
+        '"icao","iata","name","city","subd","country","elevation","lat","lon","tz","lid"\n'
+        '"00AA","","Aero B Ranch Airport","Leoti","Kansas","US",3435,38.704022,-101.473911,"America/Chicago","00AA"\n'
+        '"EGLL","LHR","London Heathrow Airport","London","England","GB",83,51.4706,-0.46194,"Europe/London",""\n'
+        '"UKKM","","Hostomel Airport","Kyiv","Kyiv","UA",517,50.6035,30.1919,"Europe/Kyiv",""\n'
+        '"9XX9","","Dyagilevo Air Base","","","RU",0,54.6447,39.5704,"Europe/Moscow",""\n'
+    ).encode()
+    builder.build_airports(data)
+    with gzip.open(tmp_path / "airports.tsv.gz", "rt", encoding="utf-8") as fh:
+        names = [line.split("\t")[2] for line in fh.read().splitlines()[1:]]
+    assert names == ["Dyagilevo Air Base", "London Heathrow Airport", "Hostomel Airport"]

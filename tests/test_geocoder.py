@@ -62,6 +62,11 @@ def test_geocoder_reverse_crimea_is_in_ukraine(geocoder, point, admin1_code):
     assert (loc.raw["admin1_code"], loc.raw["country_code"]) == (admin1_code, "UA")
 
 
+def test_geocoder_reverse_gives_the_town_not_the_airport_beside_it(geocoder):
+    loc = geocoder.reverse((51.4706, -0.46194))  # on Heathrow's runways
+    assert not loc.raw["id"].startswith("airport:") and loc.raw["country_code"] == "GB"
+
+
 def test_geocoder_reverse_accepts_geopy_point_strings(geocoder):
     assert geocoder.reverse("51.1917, 35.2719").raw["name"] == "Sudzha"
 

@@ -1000,6 +1000,27 @@ def test_parse_a_region_or_a_town_named_like_a_bay_or_a_lake_keeps_its_name(gaze
     assert (place.level, place.admin1_code) == ("settlement", "US-LA")
 
 
+@pytest.mark.parametrize("text, surface, place_id", [
+    ("He landed at Heathrow on Monday.", "Heathrow", "airport:EGLL"),  # not Heathrow, Florida
+    ("Drones forced Sheremetyevo to close.", "Sheremetyevo", "airport:UUEE"),  # not the villages of Penza
+    ("Fighting at Donetsk Airport resumed.", "Donetsk Airport", "airport:UKCC"),
+    ("Paratroopers landed at Hostomel Airport near Kyiv.", "Hostomel Airport", "airport:UKKM"),
+])
+def test_parse_an_airport_by_its_name(gazetteer, text, surface, place_id):
+    place = find(mentions(text, gazetteer=gazetteer), surface).place
+    assert place.id == place_id and place.level == "settlement"
+
+
+@pytest.mark.parametrize("text, surface, admin1", [
+    ("She moved from Heathrow, Florida to Orlando.", "Heathrow", "Florida"),
+    # a town near the airport bears its name: the name is the town's
+    ("Kyiv's Boryspil airport reopened.", "Boryspil", "Kyiv"),
+])
+def test_parse_a_town_named_like_an_airport_keeps_its_name(gazetteer, text, surface, admin1):
+    place = find(mentions(text, gazetteer=gazetteer), surface).place
+    assert not place.id.startswith("airport:") and place.admin1 == admin1
+
+
 def test_parse_a_river_keeps_the_town_it_is_named_after(gazetteer):
     # A river runs through its namesake: the town stands for it, as gold standards annotate.
     place = find(mentions("Crews cleaned the Sacramento River banks.", gazetteer=gazetteer), "Sacramento").place
