@@ -134,7 +134,8 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
 
     A span the gazetteer does not know ("Third Street", "Cavan Institute") is, with
     ``nearby``, placed at the country, region or area its own name names when it
-    names an organisation ("Bank of Mexico"; not an embassy); else at the town or
+    names an organisation ("Bank of Mexico"; not an embassy), or at the country,
+    region or area its name ends with ("South Florida", "Nazi Germany"); else at the town or
     county among the other given spans nearest to it in the text (in characters;
     a span overlapping it is nearest) when one lies within ``NEARBY_CHARS``,
     else at the one the text names most; when no
@@ -153,6 +154,8 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
         hits = g.lookup_key(key) if key else []
         if not hits and key:
             hits = [(r, TIER_VARIANT) for r in g.variants_key(key)]
+        if not hits and key:  # a given place named like a sea or an ocean without the word: "Mediterranean"
+            hits = next((h for h in map(g.lookup_key, (key + "sea", key + "ocean")) if h), [])
         guesses.append(Guess(start, end, surface, key, hits, lexicon.demonyms().get(key), lexicon.seats().get(key),
                              words=len(surface.split())))
     name_region_lists(text, guesses, g)
@@ -184,9 +187,23 @@ def _named_within(g: Gazetteer, surface: str) -> Place | None:
     return min(inner, key=lambda p: NAMED_WITHIN_LEVELS.index(p.level), default=None)
 
 
+def _named_at_end(g: Gazetteer, surface: str) -> Place | None:
+    """The country, region or area an unknown place's name ends with: "South
+    Florida", "Western US", "Nazi Germany" lie in Florida, the US, Germany. Not
+    a town's name: "Lake Cumberland", "Harbor City", "Camp Murray" are no part
+    of a Cumberland, a Harbor or a Murray. Nor a name with a lower-case word: "Stade de
+    France" is a stadium of Paris, placed by the towns the text names beside it."""
+    if any(w[:1].islower() for w in surface.split()):
+        return None
+    last = [m for m in parse(surface, gazetteer=g).mentions if m.place is not None
+            and m.place.level in NAMED_WITHIN_LEVELS and not surface[m.end:].strip(" .,;:")]
+    return last[-1].place if last else None
+
+
 def _place_nearby(g: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """Unknown places at the place their own name names, when they are an
-    organisation named after a country, region or area (``_named_within``); else
+    organisation named after a country, region or area (``_named_within``) or
+    their name ends with a place's (``_named_at_end``); else
     at the nearest town named among the other spans, when one is within
     ``NEARBY_CHARS``, else at the town the document names most (the nearest of
     those); without towns, regions the same way. A span inside or overlapping the
@@ -194,7 +211,8 @@ def _place_nearby(g: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     if all(m.place is not None for m in mentions):
         return mentions
     mentions = [replace(m, place=p, candidates=(Candidate(p, 0.0, "nearby"),))
-                if m.place is None and m.role == "place" and (p := _named_within(g, m.surface)) is not None else m
+                if m.place is None and m.role == "place"
+                and (p := _named_within(g, m.surface) or _named_at_end(g, m.surface)) is not None else m
                 for m in mentions]
     if all(m.place is not None for m in mentions):
         return mentions

@@ -448,6 +448,21 @@ def test_resolve_an_embassy_or_a_feature_named_after_a_place_stays_by_the_town(g
     assert [m.place.name for m in ms[1:]] == ["Beaumont", "Beaumont"] and ms[1].nearby and ms[2].nearby
 
 
+def test_resolve_an_unknown_span_ending_with_a_region_s_name_lies_in_it(gazetteer):
+    text = "Officials in Miami said South Florida and the Western US were hit, as was the Stade de France in Paris."
+    ms = geo.resolve(text, spans_of(text, "Miami", "South Florida", "Western US", "Stade de France", "Paris"))
+    assert [(m.place.level, m.place.name) for m in ms[1:3]] == [("admin1", "Florida"), ("country", "United States")]
+    assert ms[1].nearby and ms[2].nearby
+    # a name with a lower-case word is not "<modifier> <region>": the stadium is by the town beside it
+    assert ms[3].place.name == "Paris"
+
+
+def test_resolve_a_given_sea_s_name_without_its_word(gazetteer):
+    text = "The yacht crossed the Mediterranean from Valletta."
+    ms = geo.resolve(text, spans_of(text, "Mediterranean", "Valletta"))
+    assert ms[0].place.id == "sea:mediterraneansea" and not ms[0].nearby
+
+
 def test_resolve_never_places_an_unknown_span_at_a_government(gazetteer):
     text = "The Kremlin denied striking the Okhmatdyt hospital."
     ms = geo.resolve(text, spans_of(text, "Kremlin", "Okhmatdyt hospital"))
