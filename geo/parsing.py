@@ -11,7 +11,7 @@ from . import lexicon
 from .gazetteer import TIER_VARIANT, Gazetteer
 from .model import Candidate, Document, Mention, Place
 from .names import fold, skeleton
-from .recognize import (PERSON, Guess, _title_case, famous, find_candidates, importance, keep,
+from .recognize import (PERSON, Guess, _title_case, famous, find_candidates, importance, initialism_hits, keep,
                         name_region_lists, word_commonness)
 from .resolution import resolve_guesses
 
@@ -135,7 +135,7 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
     A span the gazetteer does not know ("Third Street", "Cavan Institute") is, with
     ``nearby``, placed at the country, region or area its own name names when it
     names an organisation ("Bank of Mexico"; not an embassy), or at the country,
-    region or area its name ends with ("South Florida", "Nazi Germany"); else at the town or
+    region or area it names a part of ("South Florida", "Western US"); else at the town or
     county among the other given spans nearest to it in the text (in characters;
     a span overlapping it is nearest) when one lies within ``NEARBY_CHARS``,
     else at the one the text names most; when no
@@ -151,7 +151,7 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
             raise ValueError(f"span {start}:{end} is not inside the text")
         surface = text[start:end]
         key = fold(surface)
-        hits = g.lookup_key(key) if key else []
+        hits = initialism_hits(g, surface, g.lookup_key(key)) if key else []
         if not hits and key:
             hits = [(r, TIER_VARIANT) for r in g.variants_key(key)]
         if not hits and key:  # a given place named like a sea or an ocean without the word: "Mediterranean"
@@ -187,23 +187,29 @@ def _named_within(g: Gazetteer, surface: str) -> Place | None:
     return min(inner, key=lambda p: NAMED_WITHIN_LEVELS.index(p.level), default=None)
 
 
+# What a region's name may follow in the name of a part of it: "South Florida", "Western US".
+_PART_WORDS = frozenset(("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "northern", "southern", "eastern", "western", "central", "upper", "lower"))
+
+
 def _named_at_end(g: Gazetteer, surface: str) -> Place | None:
-    """The country, region or area an unknown place's name ends with: "South
-    Florida", "Western US", "Nazi Germany" lie in Florida, the US, Germany. Not
-    a town's name: "Lake Cumberland", "Harbor City", "Camp Murray" are no part
-    of a Cumberland, a Harbor or a Murray. Nor a name with a lower-case word: "Stade de
-    France" is a stadium of Paris, placed by the towns the text names beside it."""
-    if any(w[:1].islower() for w in surface.split()):
+    """The country, region or area an unknown place's name ends with, after a
+    word of direction: "South Florida", "the Western US" lie in Florida and the
+    US. Not a town's ("Lake Cumberland" is no part of a Cumberland) nor after any
+    word ("Panama Canal" is not in Port Said governorate, whose other name is
+    Canal; "Stade de France" is a stadium of Paris)."""
+    head, _, rest = surface.partition(" ")
+    if head.lower() not in _PART_WORDS or not rest:
         return None
-    last = [m for m in parse(surface, gazetteer=g).mentions if m.place is not None
-            and m.place.level in NAMED_WITHIN_LEVELS and not surface[m.end:].strip(" .,;:")]
-    return last[-1].place if last else None
+    last = [m for m in parse(rest, gazetteer=g).mentions if m.place is not None
+            and m.place.level in NAMED_WITHIN_LEVELS and m.start == 0 and not rest[m.end:].strip(" .,;:")]
+    return last[0].place if last else None
 
 
 def _place_nearby(g: Gazetteer, mentions: list[Mention]) -> list[Mention]:
     """Unknown places at the place their own name names, when they are an
     organisation named after a country, region or area (``_named_within``) or
-    their name ends with a place's (``_named_at_end``); else
+    their name is a part of one (``_named_at_end``); else
     at the nearest town named among the other spans, when one is within
     ``NEARBY_CHARS``, else at the town the document names most (the nearest of
     those); without towns, regions the same way. A span inside or overlapping the

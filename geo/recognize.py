@@ -264,6 +264,8 @@ def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:
             if not key:
                 continue
             hits = g.lookup_key(key)
+            if "." in last:
+                hits = initialism_hits(g, rtext[ws:words[j][1]], hits)
             dem = demonyms.get(key) if j - i < 2 else None
             seat = seats.get(key)
             if not hits and city and key[: -len("city")] not in demonyms:
@@ -361,6 +363,19 @@ def _variant_guess(g, ws, we, word, key="") -> tuple | None:
     if not hits:
         return None
     return (ws, we, key, hits, None, None, 1)
+
+
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+def initialism_hits(g: Gazetteer, surface: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``hits`` of a name, less the regions an initialism does not stand for: "L.A."
+    folds like Louisiana's "La." and "LA", but names a region only where it is the
+    region's own initialism ("N.Y.", "W.A.", "D.C.")."""
+    if not _INITIALISM.fullmatch(surface):
+        return hits
+    admin1, wanted = LEVEL_CODES["admin1"], surface.lower()
+    return [(r, t) for r, t in hits if g.level[r] != admin1 or g.admin1_table[int(g.admin1[r])][3].lower() == wanted]
 
 
 def importance(g: Gazetteer, hits: list[tuple[int, int]]) -> float:

@@ -916,6 +916,21 @@ def test_parse_dotted_abbreviations_where_a_place_stands(gazetteer, text, surfac
     assert find(mentions(text, gazetteer=gazetteer), surface).place.level in ("country", "admin1")
 
 
+@pytest.mark.parametrize("text, surface, admin1_code", [
+    ("He moved from Shreveport, La., to Dallas.", "La", "US-LA"),
+    ("Perth, W.A. and Darwin, N.T. were hot.", "W.A.", "AU-WA"),  # not Washington's "WA"
+    ("He lives in Albany, N.Y., with his wife.", "N.Y.", "US-NY"),
+])
+def test_parse_an_initialism_names_the_region_whose_initialism_it_is(gazetteer, text, surface, admin1_code):
+    assert find(mentions(text, gazetteer=gazetteer), surface).place.admin1_code == admin1_code
+
+
+@pytest.mark.parametrize("text", ["Police in L.A. arrested two men.", "Jane Doe, M.D., signed the letter."])
+def test_parse_an_initialism_is_no_region_it_only_folds_like(gazetteer, text):
+    # "L.A." folds like Louisiana's "La." and "LA", "M.D." like Maryland's "MD"
+    assert not any(m.place and m.place.level == "admin1" for m in mentions(text, gazetteer=gazetteer))
+
+
 @pytest.mark.parametrize("text", ["He fought in the War.", "He signed the Act."])
 def test_parse_a_sentence_end_is_no_abbreviation_dot(gazetteer, text):
     assert not any(m.place and m.place.level == "admin1" for m in mentions(text, gazetteer=gazetteer))
