@@ -171,6 +171,10 @@ NEARBY_CHARS = 300  # about two sentences: a town named farther off says little 
 # "Arizona State University", "European Commission"); a diplomatic mission does not.
 NAMED_WITHIN_LEVELS = ("admin1", "country", "area")
 ABROAD_HEADS = frozenset({"embassy", "consulate"})
+# Heads of a legislature's or a trade body's name ("Iowa House", "Manitoba Chambers of
+# Commerce"): in a given span only; in running text a House is as often a building or a
+# hospice ("Helen & Douglas House"), which recognition must not read as an institution.
+GIVEN_ORG_HEADS = frozenset({"house", "chamber", "chambers"})
 
 
 def _named_within(g: Gazetteer, surface: str) -> Place | None:
@@ -179,7 +183,7 @@ def _named_within(g: Gazetteer, surface: str) -> Place | None:
     ``lexicon.org_heads()`` only, since a feature named after a place ("Gulf of
     Mexico", "Tennessee Colony") need not lie in it."""
     words = {w.lower().rstrip(".") for w in surface.split()}
-    if words & ABROAD_HEADS or not words & lexicon.org_heads():
+    if words & ABROAD_HEADS or not (words & lexicon.org_heads() or words & GIVEN_ORG_HEADS):
         return None
     inner = [m.place for m in parse(surface, gazetteer=g).mentions
              if m.place is not None and m.place.level in NAMED_WITHIN_LEVELS]

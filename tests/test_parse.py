@@ -223,6 +223,16 @@ def test_parse_containment_picks_the_reading_inside_the_container(gazetteer):
 def test_parse_an_area_given_as_container_holds_its_member_regions_places(gazetteer, text, surface, admin1):
     assert find(mentions(text), surface).place.admin1 == admin1
 
+@pytest.mark.parametrize("text, surface, place_id", [
+    ("The English city of Salisbury was shocked.", "English", "area:england"),  # England, not the UK
+    ("Scottish voters disagreed.", "Scottish", "area:scotland"),
+    ("British troops left.", "British", "iso:GB"),
+])
+def test_parse_a_nation_s_demonym_resolves_to_its_part_of_the_country(gazetteer, text, surface, place_id):
+    m = find(mentions(text), surface)
+    assert m.role == "demonym" and m.place.id == place_id and m.place.country_code == "GB"
+
+
 @pytest.mark.parametrize("text, surface, code", [
     ("Its forces control some 100 settlements on the Russian side near the border.", "Russian", "RU"),
     ("Ukrainian forces crossed the border.", "Ukrainian", "UA"),
@@ -439,6 +449,12 @@ def test_resolve_an_organisation_named_after_a_country_or_region_lies_in_it(gaze
     ms = geo.resolve(text, spans_of(text, "Boston", "Bank of Mexico", "Arizona State University"))
     assert (ms[1].place.level, ms[1].place.country_code) == ("country", "MX") and ms[1].nearby
     assert (ms[2].place.level, ms[2].place.admin1) == ("admin1", "Arizona") and ms[2].approximate
+
+
+def test_resolve_a_legislature_or_a_trade_body_lies_in_its_region(gazetteer):
+    text = "Officials in Ames said the Iowa House and the Manitoba Chambers of Commerce agreed."
+    ms = geo.resolve(text, spans_of(text, "Ames", "Iowa House", "Manitoba Chambers of Commerce"))
+    assert [(m.place.level, m.place.admin1) for m in ms[1:]] == [("admin1", "Iowa"), ("admin1", "Manitoba")]
 
 
 def test_resolve_an_embassy_or_a_feature_named_after_a_place_stays_by_the_town(gazetteer):
