@@ -390,6 +390,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
     listed = [names[k] for k in keys]
     _vote(g, listed)
     _follow_units(g, guesses, order, names, listed)
+    _follow_listed_regions(g, text, guesses, order, names, set(contained))
     named_around = {k: _region_named_around(g, listed, names[k]) for k in keys if names[k].containers}
 
     ranked: dict[str, tuple] = {}  # key -> (candidates, best row), built once per name
@@ -456,6 +457,45 @@ def _follow_units(g: Gazetteer, guesses: list[Guess], order: list[str], names: d
             n.scores = np.append(n.scores, n.scores.max())
         n.pick = int(np.flatnonzero(n.rows == unit)[0])
         n.scores[n.pick] = n.scores.max() + UNIT_FOLLOWED
+
+
+_LIST_JOINS = (", ", " and ", " or ", ", and ", ", or ")
+
+
+def _follow_listed_regions(g: Gazetteer, text: str, guesses: list[Guess], order: list[str],
+                           names: dict[str, _Name], contained: set[int]) -> None:
+    """A town's name listed with regions of one country, and with them only, is
+    that country's region of the name when it has one: "states such as California
+    or Washington", "Ohio and Washington" (not "Washington, Pennsylvania", a town
+    and its container, nor "Saipan, Guam, Alaska and Washington"). A list is
+    names joined by commas, "and" and "or", with an "and" or an "or" among them."""
+    runs, run = [], [0]
+    for k in range(1, len(guesses)):
+        if text[guesses[k - 1].end:guesses[k].start] in _LIST_JOINS and k - 1 not in contained:
+            run.append(k)
+        else:
+            runs.append(run)
+            run = [k]
+    runs.append(run)
+    for run in runs:
+        if len(run) < 2 or not any(text[guesses[k - 1].end:guesses[k].start].strip(", ") in ("and", "or")
+                                   for k in run[1:]):
+            continue
+        keys = list(dict.fromkeys(order[k] for k in run))
+        for key in keys:
+            n = names[key]
+            others = [names[o] for o in keys if o != key]
+            # (a name the text also gives a container is settled by it: "Washington, D.C.")
+            if n.pick < 0 or n.fixed is not None or n.containers or int(g.level[n.rows[n.pick]]) != _SETTLEMENT \
+                    or not others \
+                    or any(o.pick < 0 or o.fixed is not None or int(g.level[o.rows[o.pick]]) != _ADMIN1 for o in others):
+                continue
+            countries = {g.country[int(o.rows[o.pick])] for o in others}
+            regions = [i for i, r in enumerate(n.rows.tolist())
+                       if int(g.level[r]) == _ADMIN1 and g.country[r] in countries]
+            if len(countries) == 1 and regions:
+                n.pick = regions[0]
+                n.scores[n.pick] = n.scores.max() + UNIT_FOLLOWED
 
 
 def _governed_readings(g: Gazetteer, rows: np.ndarray, priors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

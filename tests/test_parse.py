@@ -1067,6 +1067,17 @@ def test_parse_a_town_named_like_an_airport_keeps_its_name(gazetteer, text, surf
     assert not place.id.startswith("airport:") and place.admin1 == admin1
 
 
+@pytest.mark.parametrize("text, surface, level", [
+    ("It lured no jobs from western states such as California or Washington.", "Washington", "admin1"),
+    ("Ohio and Wyoming voted early.", "Wyoming", "admin1"),  # not Wyoming, Michigan
+    ("He moved from Washington, Pennsylvania to Ohio.", "Washington", "settlement"),  # a town and its state
+    ("She flew from Washington to Oregon.", "Washington", "settlement"),  # no list
+])
+def test_parse_a_name_listed_with_regions_is_a_region(gazetteer, text, surface, level):
+    place = find(mentions(text, gazetteer=gazetteer), surface).place
+    assert place.level == level and place.country_code == "US"
+
+
 def test_parse_a_river_keeps_the_town_it_is_named_after(gazetteer):
     # A river runs through its namesake: the town stands for it, as gold standards annotate.
     place = find(mentions("Crews cleaned the Sacramento River banks.", gazetteer=gazetteer), "Sacramento").place
