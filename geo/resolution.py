@@ -406,8 +406,10 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             cands = tuple(Candidate(g.place(r), round(s, 4), "context")
                           for r, s in zip(n.rows[top].tolist(), n.scores[top].tolist()))
             region = named_around.get(key)
-            if region is not None:  # the region the text gives, before namesakes outside it
-                cands = (Candidate(g.place(region), cands[0].score, "container"), *cands[:4])
+            if region is not None:  # the region the text gives (or its namesake by it), before the others
+                place = g.place(region)
+                cands = (Candidate(place, cands[0].score, "container"),
+                         *(c for c in cands if c.place.id != place.id))[:5]
             ranked[key] = (cands, region if region is not None else int(n.rows[top[0]]))
         cands, row = ranked[key]
         held = ranked.get(contains[i]) if i in contains else None
@@ -565,7 +567,8 @@ def _facts(g: Gazetteer, rows: np.ndarray) -> _Facts:
 
 def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | None:
     """The region row a minor place was given in ("Uzhivka, Donetsk region") when
-    none of its readings lies there: the gazetteer lacks that village, and a
+    none of its readings lies there, or its namesake nearest the region's centre
+    when one lies within NAMED_AROUND_KM: the gazetteer lacks that village, and a
     namesake 800 km away in another region (or in another country: "Elenovka" is
     also an old name of Sevan, Armenia) would put the event in the wrong place.
     Only for names whose every reading is a settlement of fewer than
@@ -593,9 +596,11 @@ def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | No
     if len(same_country) == 0:
         return region
     # A namesake within NAMED_AROUND_KM of the region's centre is likely the place
-    # itself, put in the neighbouring region by the simplified polygons.
-    near = haversine_km(g.lat[region], g.lon[region], g.lat[same_country], g.lon[same_country]).min()
-    return region if near > NAMED_AROUND_KM else None
+    # itself, put in the neighbouring region by the simplified polygons: the nearest
+    # such ("Croft, Yorkshire" is the Croft 90 km from Yorkshire's centre, not the
+    # Leicestershire one the text's other places may have voted for).
+    km = haversine_km(g.lat[region], g.lon[region], g.lat[same_country], g.lon[same_country])
+    return region if km.min() > NAMED_AROUND_KM else int(same_country[int(np.argmin(km))])
 
 
 def _region_holding(g: Gazetteer, n: _Name, held: int) -> int | None:

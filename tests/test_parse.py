@@ -958,6 +958,12 @@ def test_parse_an_unknown_village_with_only_foreign_namesakes_is_placed_at_its_r
     assert m.place.id == "iso:UA-14"
 
 
+def test_parse_a_village_given_in_a_region_it_is_not_in_is_its_namesake_nearest_the_region(gazetteer):
+    # no Croft lies in Yorkshire: the one 90 km from its centre (Warrington), not Leicestershire's
+    place = find(mentions("The race at Croft, Yorkshire was cancelled.", gazetteer=gazetteer), "Croft").place
+    assert place.admin1 == "Warrington"
+
+
 @pytest.mark.parametrize("text, surface, place_id", [
     # its readings abroad are towns and an Australian county: the village the gazetteer lacks is in the county given
     ("The race moved to Rockingham, Northamptonshire.", "Rockingham", "iso:GB-NTH"),
