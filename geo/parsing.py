@@ -154,8 +154,9 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
         hits = initialism_hits(g, surface, g.lookup_key(key)) if key else []
         if not hits and key:
             hits = [(r, TIER_VARIANT) for r in g.variants_key(key)]
-        if not hits and key:  # a given place named like a sea or an ocean without the word: "Mediterranean"
-            hits = next((h for h in map(g.lookup_key, (key + "sea", key + "ocean")) if h), [])
+        if not hits and key:  # a given place named like a sea, an ocean or a county without the word:
+            # "Mediterranean", "Maui" (Maui County, Hawaii: the island)
+            hits = next((h for h in map(g.lookup_key, (key + "sea", key + "ocean", key + "county")) if h), [])
         guesses.append(Guess(start, end, surface, key, hits, lexicon.demonyms().get(key), lexicon.seats().get(key),
                              words=len(surface.split())))
     name_region_lists(text, guesses, g)

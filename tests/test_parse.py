@@ -473,10 +473,13 @@ def test_resolve_an_unknown_span_ending_with_a_region_s_name_lies_in_it(gazettee
     assert ms[3].place.name == "Paris"
 
 
-def test_resolve_a_given_sea_s_name_without_its_word(gazetteer):
+def test_resolve_a_given_sea_s_or_county_s_name_without_its_word(gazetteer):
     text = "The yacht crossed the Mediterranean from Valletta."
     ms = geo.resolve(text, spans_of(text, "Mediterranean", "Valletta"))
     assert ms[0].place.id == "sea:mediterraneansea" and not ms[0].nearby
+    text = "Tourists left Maui for Honolulu."  # the island: Maui County, Hawaii
+    ms = geo.resolve(text, spans_of(text, "Maui", "Honolulu"))
+    assert (ms[0].place.level, ms[0].place.admin1, ms[0].nearby) == ("admin2", "Hawaii", False)
 
 
 def test_resolve_never_places_an_unknown_span_at_a_government(gazetteer):
