@@ -163,10 +163,12 @@ class Gazetteer:
         self._derived: dict = {}  # whole-gazetteer arrays computed on first use, never emptied
         self.admin1_table: list[tuple[str, str, str, str, str]] = cols["admin1_table"]
         # area row -> (its member countries' codes, its member regions' admin-1 indexes)
-        a1_index = {rec[0]: i for i, rec in enumerate(self.admin1_table)}
+        a1_index: dict[str, list[int]] = {}  # Natural Earth gives some codes to several units (SD-DS)
+        for i, rec in enumerate(self.admin1_table):
+            a1_index.setdefault(rec[0], []).append(i)
         self.area_members: dict[int, tuple[frozenset[str], frozenset[int]]] = {
             row: (frozenset(c for c in codes if len(c) == 2),
-                  frozenset(a1_index[c] for c in codes if c in a1_index))
+                  frozenset(i for c in codes for i in a1_index.get(c, ())))
             for row, codes in cols["area_members"].items()}
 
     _shared: Gazetteer | None = None

@@ -415,9 +415,11 @@ def _add_water(b: _Builder) -> None:
     """Seas, gulfs, bays, straits and oceans (``seas.tsv``) and lakes and
     reservoirs (``lakes.tsv``), from Natural Earth, as areas of no country. A
     water body's name is nobody's alternate name ("Persian Gulf" is also one of
-    Bushehr province's in GeoNames): such readings go. A region or country named
-    so keeps the name alone ("Bay of Plenty", New Zealand); a town's stays
-    beside it ("Hudson Bay", Saskatchewan; "Pyhäjärvi", Finland)."""
+    Bushehr province's in GeoNames): such readings go. A name of several words is
+    the water's, not a region's named after it ("the Red Sea", not the Egyptian or
+    Sudanese governorate: those keep "Red Sea Governorate", "Red Sea State"); a
+    one-word name stays a region's ("Bay", Somalia). A town's stays beside it
+    ("Hudson Bay", Saskatchewan; "Pyhäjärvi", Finland)."""
     regions = (LEVEL_CODES["admin1"], LEVEL_CODES["country"], LEVEL_CODES["area"])
     for file, prefix in (("seas.tsv", "sea"), ("lakes.tsv", "lake")):
         with open(DATA_DIR / file, encoding="utf-8") as fh:
@@ -425,8 +427,11 @@ def _add_water(b: _Builder) -> None:
         for rec in waters:
             key = fold(rec["name"])
             held = b.keys.get(key, {})
-            if any(b.level[r] in regions and fold(b.names[r]) == key for r in held):
-                continue
+            named = [r for r in held if b.level[r] in regions and fold(b.names[r]) == key]
+            if named and " " not in rec["name"].strip():
+                continue  # one word: Somalia's Bay region, not the Philippine lake "Bay"
+            for r in named:  # the Red Sea, not Egypt's Red Sea governorate (still "Red Sea Governorate")
+                del held[r]
             aliases = [fold(a) for a in rec["aliases"].split("|") if a]
             for k in (key, *aliases):
                 held = b.keys.get(k, {})
@@ -582,7 +587,9 @@ def _add_airports(b: _Builder, admin1) -> int:
         row = b.add_place(rec["name"], lat[i], lon[i], 0, "settlement", None, country, region,
                           f"airport:{rec['icao']}")
         b.airports.append(row)
-        b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
+        # a name with no airport word in it ("Beaufort", "Smith Field") is a town's before an airport's
+        if _AIRPORT_WORDS.search(rec["name"]) or not b.keys.get(fold(rec["name"])):
+            b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
         own = _AIRPORT_WORDS.sub(" ", rec["name"])
         city = rec["city"]
         if city:  # "London Heathrow", "Chicago O'Hare", "Washington Dulles"
@@ -606,8 +613,9 @@ def _add_airports(b: _Builder, admin1) -> int:
 
 def _towns_near(b: _Builder, key: str, lat: float, lon: float, km: float, min_pop: int) -> bool:
     """Whether a settlement of at least ``min_pop`` people named ``key`` lies within ``km``."""
-    settlement = LEVEL_CODES["settlement"]
-    towns = [r for r in b.keys.get(key, {}) if b.level[r] == settlement and b.population[r] >= min_pop]
+    settlement, airports = LEVEL_CODES["settlement"], set(b.airports)
+    towns = [r for r in b.keys.get(key, {})
+             if b.level[r] == settlement and b.population[r] >= min_pop and r not in airports]
     return bool(towns) and haversine_km(lat, lon, np.array([b.lat[r] for r in towns]),
                                         np.array([b.lon[r] for r in towns])).min() <= km
 

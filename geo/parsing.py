@@ -8,7 +8,7 @@ from dataclasses import replace
 from rapidfuzz.distance import Levenshtein
 
 from . import lexicon
-from .gazetteer import TIER_VARIANT, Gazetteer
+from .gazetteer import LEVEL_CODES, TIER_VARIANT, Gazetteer
 from .model import Candidate, Document, Mention, Place
 from .names import fold, skeleton
 from .recognize import (PERSON, Guess, _title_case, famous, find_candidates, importance, initialism_hits, keep,
@@ -155,8 +155,10 @@ def resolve(text: str, spans, *, doc_id: str | None = None, gazetteer: Gazetteer
         if not hits and key:
             hits = [(r, TIER_VARIANT) for r in g.variants_key(key)]
         if not hits and key:  # a given place named like a sea, an ocean or a county without the word:
-            # "Mediterranean", "Maui" (Maui County, Hawaii: the island)
-            hits = next((h for h in map(g.lookup_key, (key + "sea", key + "ocean", key + "county")) if h), [])
+            # "Mediterranean", "Maui" (Maui County, Hawaii: the island); not the town Southsea
+            hits = [(r, t) for r, t in g.lookup_key(key + "sea") + g.lookup_key(key + "ocean")
+                    if g.code[r].startswith("sea:")] \
+                or [(r, t) for r, t in g.lookup_key(key + "county") if g.level[r] == LEVEL_CODES["admin2"]]
         guesses.append(Guess(start, end, surface, key, hits, lexicon.demonyms().get(key), lexicon.seats().get(key),
                              words=len(surface.split())))
     name_region_lists(text, guesses, g)
@@ -199,7 +201,7 @@ _PART_WORDS = frozenset(("north", "south", "east", "west", "northeast", "northwe
 
 def _named_at_end(g: Gazetteer, surface: str) -> Place | None:
     """The country, region or area an unknown place's name ends with, after a
-    word of direction: "South Florida", "the Western US" lie in Florida and the
+    word of direction: "South Florida", "Western US" lie in Florida and the
     US. Not a town's ("Lake Cumberland" is no part of a Cumberland) nor after any
     word ("Panama Canal" is not in Port Said governorate, whose other name is
     Canal; "Stade de France" is a stadium of Paris)."""

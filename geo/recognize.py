@@ -567,6 +567,8 @@ def keep(text: str, guess: Guess, g: Gazetteer) -> bool:
                 return False
             filtered = len(words_only) < len(guess.hits)
             guess.hits = words_only
+    # an initialism keeps only its own region's hits ("P.A." is no Pennsylvania): particular too
+    filtered = filtered or (guess.surface.endswith(".") and _INITIALISM.fullmatch(guess.surface) is not None)
     if filtered or not guess.hits or guess.variant:
         guess.importance = importance(g, guess.hits)  # hits particular to this mention
     else:

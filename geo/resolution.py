@@ -263,7 +263,7 @@ def _fixed_place(g: Gazetteer, guess: Guess) -> tuple[Place | None, str]:
 def _inside(g: Gazetteer, rows: np.ndarray, container: int) -> np.ndarray:
     level = int(g.level[container])
     cc = g.country[container]
-    same_country = np.array([g.country[r] == cc for r in rows])
+    same_country = np.array([g.country[r] == cc for r in rows], dtype=bool)
     if level == _COUNTRY:
         return same_country
     if level == _ADMIN1:
@@ -408,7 +408,9 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             region = named_around.get(key)
             if region is not None:  # the region the text gives (or its namesake by it), before the others
                 place = g.place(region)
-                cands = (Candidate(place, cands[0].score, "container"),
+                own = np.flatnonzero(n.rows == region)  # a namesake keeps its own score
+                score = round(float(n.scores[own[0]]), 4) if len(own) else cands[0].score
+                cands = (Candidate(place, max(score, cands[0].score), "container"),
                          *(c for c in cands if c.place.id != place.id))[:5]
             ranked[key] = (cands, region if region is not None else int(n.rows[top[0]]))
         cands, row = ranked[key]
@@ -466,14 +468,17 @@ _LIST_JOINS = (", ", " and ", " or ", ", and ", ", or ")
 
 def _follow_listed_regions(g: Gazetteer, text: str, guesses: list[Guess], order: list[str],
                            names: dict[str, _Name], contained: set[int]) -> None:
-    """A town's name listed with regions of one country, and with them only, is
-    that country's region of the name when it has one: "states such as California
-    or Washington", "Ohio and Washington" (not "Washington, Pennsylvania", a town
-    and its container, nor "Saipan, Guam, Alaska and Washington"). A list is
-    names joined by commas, "and" and "or", with an "and" or an "or" among them."""
+    """In a list of names that are, or may be, regions of one country, a town's
+    name is that country's region of the name: "states such as California or
+    Washington", "Ohio, Washington and Wyoming" (not "Washington, Pennsylvania", a
+    town and its container, where Pennsylvania holds a Washington). A list is names
+    joined by commas, "and" and "or", with an "and" or an "or" among them, one of
+    them read as a region."""
     runs, run = [], [0]
     for k in range(1, len(guesses)):
-        if text[guesses[k - 1].end:guesses[k].start] in _LIST_JOINS and k - 1 not in contained:
+        # "A, B": a town and its container only where B holds a reading of A ("Washington,
+        # Pennsylvania"), else two members of a list ("Ohio, Washington and Wyoming")
+        if text[guesses[k - 1].end:guesses[k].start] in _LIST_JOINS and not _holds(g, names, order, contained, k):
             run.append(k)
         else:
             runs.append(run)
@@ -483,21 +488,30 @@ def _follow_listed_regions(g: Gazetteer, text: str, guesses: list[Guess], order:
         if len(run) < 2 or not any(text[guesses[k - 1].end:guesses[k].start].strip(", ") in ("and", "or")
                                    for k in run[1:]):
             continue
-        keys = list(dict.fromkeys(order[k] for k in run))
-        for key in keys:
-            n = names[key]
-            others = [names[o] for o in keys if o != key]
+        members = [names[key] for key in dict.fromkeys(order[k] for k in run)]
+        if any(n.pick < 0 or n.fixed is not None for n in members):
+            continue
+        picked = {g.country[int(n.rows[n.pick])] for n in members if int(g.level[n.rows[n.pick]]) == _ADMIN1}
+        if len(picked) != 1:
+            continue
+        (country,) = picked
+        # each member a region of that country, or a name one may be ("Ohio, Washington and Wyoming")
+        regions = [[i for i, r in enumerate(n.rows.tolist()) if int(g.level[r]) == _ADMIN1 and g.country[r] == country]
+                   for n in members]
+        if not all(regions):
+            continue
+        for n, own in zip(members, regions):
             # (a name the text also gives a container is settled by it: "Washington, D.C.")
-            if n.pick < 0 or n.fixed is not None or n.containers or int(g.level[n.rows[n.pick]]) != _SETTLEMENT \
-                    or not others \
-                    or any(o.pick < 0 or o.fixed is not None or int(g.level[o.rows[o.pick]]) != _ADMIN1 for o in others):
-                continue
-            countries = {g.country[int(o.rows[o.pick])] for o in others}
-            regions = [i for i, r in enumerate(n.rows.tolist())
-                       if int(g.level[r]) == _ADMIN1 and g.country[r] in countries]
-            if len(countries) == 1 and regions:
-                n.pick = regions[0]
+            if int(g.level[n.rows[n.pick]]) == _SETTLEMENT and not n.containers:
+                n.pick = own[0]
                 n.scores[n.pick] = n.scores.max() + UNIT_FOLLOWED
+
+
+def _holds(g: Gazetteer, names: dict[str, _Name], order: list[str], contained: set[int], k: int) -> bool:
+    """Whether the ``k``-th guess, given as the container of the one before it, holds a reading of it."""
+    later, earlier = names[order[k]], names[order[k - 1]].rows
+    return k - 1 in contained and later.pick >= 0 and later.fixed is None and len(earlier) > 0 \
+        and bool(_inside(g, earlier, int(later.rows[later.pick])).any())
 
 
 def _governed_readings(g: Gazetteer, rows: np.ndarray, priors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -431,7 +431,8 @@ class _PlainUnpickler(pickle.Unpickler):
 # Words that name a water body, in the languages Natural Earth keeps some names in.
 _WATER_WORDS = re.compile(
     r"\b(sea|seas|ocean|gulf|bay|bight|strait|straits|channel|sound|inlet|passage|basin|entrance|"
-    r"golfo|golfe|bahía|baía|baia|canal|estrecho|selat|seno|guba|bucht|haff|river|río|lake|lago|lagoa|"
+    r"golfo|golfe|bahía|baía|baia|canal|estrecho|selat|seno|guba|bucht|haff|river|río|lake|lakes|lago|lagoa|"
+    r"laguna|lac|reservoir|ozero|vodokhranilishche|vodoskhovyshche|hu|nuur|nur|co|tso|göl|gölü|embalse|represa|"
     r"bosporus|dardanelles|kattegat|skagerrak|øresund|waddenzee|bo hai|bab el mandeb)\b|fjord",
     re.IGNORECASE)
 
