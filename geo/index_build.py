@@ -91,7 +91,7 @@ class _Builder:
     admin2: list[int] = field(default_factory=list)
     towns: set[int] = field(default_factory=set)  # rows of towns of unknown population (_mark_towns)
     lakes: list[int] = field(default_factory=list)  # rows of lakes and reservoirs (_add_water)
-    airports: list[int] = field(default_factory=list)  # rows of airports and air bases (_add_airports)
+    airports: set[int] = field(default_factory=set)  # rows of airports and air bases (_add_airports)
     # area row -> the ISO codes of its member countries and regions (what lies in it)
     area_members: dict[int, tuple[str, ...]] = field(default_factory=dict)
     code: list[str] = field(default_factory=list)
@@ -586,7 +586,7 @@ def _add_airports(b: _Builder, admin1) -> int:
         country = countries[region] if region >= 0 else rec["country"]
         row = b.add_place(rec["name"], lat[i], lon[i], 0, "settlement", None, country, region,
                           f"airport:{rec['icao']}")
-        b.airports.append(row)
+        b.airports.add(row)
         # a name with no airport word in it ("Beaufort", "Smith Field") is a town's before an airport's
         if _AIRPORT_WORDS.search(rec["name"]) or not b.keys.get(fold(rec["name"])):
             b.add_name(fold(rec["name"]), row, TIER_PRIMARY)
@@ -613,9 +613,9 @@ def _add_airports(b: _Builder, admin1) -> int:
 
 def _towns_near(b: _Builder, key: str, lat: float, lon: float, km: float, min_pop: int) -> bool:
     """Whether a settlement of at least ``min_pop`` people named ``key`` lies within ``km``."""
-    settlement, airports = LEVEL_CODES["settlement"], set(b.airports)
+    settlement = LEVEL_CODES["settlement"]
     towns = [r for r in b.keys.get(key, {})
-             if b.level[r] == settlement and b.population[r] >= min_pop and r not in airports]
+             if b.level[r] == settlement and b.population[r] >= min_pop and r not in b.airports]
     return bool(towns) and haversine_km(lat, lon, np.array([b.lat[r] for r in towns]),
                                         np.array([b.lon[r] for r in towns])).min() <= km
 
@@ -945,7 +945,7 @@ def _write(b: _Builder, admin1_table, capitals: list[int], sections: list[int], 
         "sections": sections,
         "towns": sorted(b.towns),
         "lakes": b.lakes,
-        "airports": b.airports,
+        "airports": sorted(b.airports),
         "area_members": b.area_members,
     }
     with open(out_dir / "columns.pkl", "wb") as fh:

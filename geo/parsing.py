@@ -188,10 +188,15 @@ def _named_within(g: Gazetteer, surface: str) -> Place | None:
     words = {w.lower().rstrip(".") for w in surface.split()}
     if words & ABROAD_HEADS or not (words & lexicon.org_heads() or words & GIVEN_ORG_HEADS):
         return None
-    inner = [m.place for m in parse(surface, gazetteer=g).mentions
-             if m.place is not None and m.place.level in NAMED_WITHIN_LEVELS]
+    inner = [m.place for m in _regions_named(g, surface)]
     # the most local of them: "Arizona", not "United States"
     return min(inner, key=lambda p: NAMED_WITHIN_LEVELS.index(p.level), default=None)
+
+
+def _regions_named(g: Gazetteer, text: str) -> list[Mention]:
+    """The mentions of countries, regions and areas in ``text``."""
+    return [m for m in parse(text, gazetteer=g).mentions
+            if m.place is not None and m.place.level in NAMED_WITHIN_LEVELS]
 
 
 # What a region's name may follow in the name of a part of it: "South Florida", "Western US".
@@ -208,9 +213,8 @@ def _named_at_end(g: Gazetteer, surface: str) -> Place | None:
     head, _, rest = surface.partition(" ")
     if head.lower() not in _PART_WORDS or not rest:
         return None
-    last = [m for m in parse(rest, gazetteer=g).mentions if m.place is not None
-            and m.place.level in NAMED_WITHIN_LEVELS and m.start == 0 and not rest[m.end:].strip(" .,;:")]
-    return last[0].place if last else None
+    whole = [m for m in _regions_named(g, rest) if m.start == 0 and not rest[m.end:].strip(" .,;:")]
+    return whole[0].place if whole else None
 
 
 def _place_nearby(g: Gazetteer, mentions: list[Mention]) -> list[Mention]:

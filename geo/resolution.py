@@ -67,7 +67,8 @@ TOWN_UNDER_REGION = 20
 SEAT_UNDER_REGION_PENALTY = 2.0
 NAMESAKE_TOWN_MAX_POP = 100_000
 W_CONTAINER = 3.0
-# The margin by which a bare name's county, as the document names it, leads its other readings.
+# The margin by which a reading a rule after the vote settles on (the county the document
+# names, the region a list reads) leads the name's other readings.
 UNIT_FOLLOWED = 0.001
 # "Kursk Governor Alexei Smirnov", "New York Gov. Kathy Hochul": a governor heads a region,
 # so a mention with a governor's title after it reads as a region when it may.
@@ -459,8 +460,13 @@ def _follow_units(g: Gazetteer, guesses: list[Guess], order: list[str], names: d
         if unit not in n.facts.rows:
             n.rows = np.append(n.rows, unit)
             n.scores = np.append(n.scores, n.scores.max())
-        n.pick = int(np.flatnonzero(n.rows == unit)[0])
-        n.scores[n.pick] = n.scores.max() + UNIT_FOLLOWED
+        _lead(n, int(np.flatnonzero(n.rows == unit)[0]))
+
+
+def _lead(n: _Name, reading: int) -> None:
+    """Make ``reading`` the name's pick, ahead of its other readings by UNIT_FOLLOWED."""
+    n.pick = reading
+    n.scores[reading] = n.scores.max() + UNIT_FOLLOWED
 
 
 _LIST_JOINS = (", ", " and ", " or ", ", and ", ", or ")
@@ -503,8 +509,7 @@ def _follow_listed_regions(g: Gazetteer, text: str, guesses: list[Guess], order:
         for n, own in zip(members, regions):
             # (a name the text also gives a container is settled by it: "Washington, D.C.")
             if int(g.level[n.rows[n.pick]]) == _SETTLEMENT and not n.containers:
-                n.pick = own[0]
-                n.scores[n.pick] = n.scores.max() + UNIT_FOLLOWED
+                _lead(n, own[0])
 
 
 def _holds(g: Gazetteer, names: dict[str, _Name], order: list[str], contained: set[int], k: int) -> bool:

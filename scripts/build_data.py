@@ -642,8 +642,8 @@ def write_manifest(sources: dict[str, str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "country_points", "katottg", "seas", "lakes", "airports",
-                                           "given_names"],
+    parser.add_argument("--only", choices=["boundaries", "postal", "countries", "country_points", "katottg", "seas",
+                                           "lakes", "airports", "given_names"],
                         help="rebuild one part")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)

@@ -452,9 +452,9 @@ def test_resolve_an_organisation_named_after_a_country_or_region_lies_in_it(gaze
 
 
 def test_resolve_a_legislature_or_a_trade_body_lies_in_its_region(gazetteer):
-    text = "Officials in Ames said the Iowa House and the Manitoba Chambers of Commerce agreed."
-    ms = geo.resolve(text, spans_of(text, "Ames", "Iowa House", "Manitoba Chambers of Commerce"))
-    assert [(m.place.level, m.place.admin1) for m in ms[1:]] == [("admin1", "Iowa"), ("admin1", "Manitoba")]
+    text = "Officials in Akron said the Ohio House and the Alberta Chamber of Commerce agreed."
+    ms = geo.resolve(text, spans_of(text, "Akron", "Ohio House", "Alberta Chamber of Commerce"))
+    assert [(m.place.level, m.place.admin1) for m in ms[1:]] == [("admin1", "Ohio"), ("admin1", "Alberta")]
 
 
 def test_resolve_an_embassy_or_a_feature_named_after_a_place_stays_by_the_town(gazetteer):
@@ -1093,7 +1093,7 @@ def test_parse_a_town_named_like_an_airport_keeps_its_name(gazetteer, text, surf
 
 
 @pytest.mark.parametrize("text, surface, level", [
-    ("It lured no jobs from western states such as California or Washington.", "Washington", "admin1"),
+    ("Wildfires spread in states such as Oregon or Washington.", "Washington", "admin1"),
     ("Ohio and Wyoming voted early.", "Wyoming", "admin1"),  # not Wyoming, Michigan
     ("Ohio, Washington and Wyoming voted early.", "Washington", "admin1"),
     ("He moved from Washington, Pennsylvania to Ohio.", "Washington", "settlement"),  # a town and its state
