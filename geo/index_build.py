@@ -60,6 +60,18 @@ AIRPORT_CITY_KM = 75.0
 AIRPORT_BARE_MAX_ZIPF = 3.5
 AIRPORT_TOWN_KM = 30.0
 
+# Russian (and Ukrainian) names that open with Е (Є) are "Ye..." in BGN/PCGN and in
+# Ukraine's official romanisation, "E..." in most other systems and in many
+# reports: "Yevpatoriya"/"Evpatoria", "Yeysk"/"Eysk". GeoNames' settlements of
+# these countries are found by both (a postal place's Cyrillic name already folds to "E...").
+_YE_COUNTRIES = frozenset(("UA", "RU", "BY", "KZ", "KG", "TJ", "UZ", "MD"))
+
+
+def _without_initial_ye(key: str) -> str:
+    """``yevpatoriya`` -> ``evpatoriya``; "" for a key that opens otherwise."""
+    return key[1:] if key.startswith("ye") and len(key) >= 5 and key[2] not in "aeiou" else ""
+
+
 # A postal place of the same name as a GeoNames settlement of its region, closer
 # than this, is that settlement (a city's post offices spread over its area).
 _SAME_PLACE_KM = 25.0
@@ -287,6 +299,10 @@ def build_index(out_dir: Path, progress: bool = True) -> dict:
         for alt in alts:
             if alt and not _is_noise_alternate(alt):
                 b.add_name(fold(alt), row, TIER_ALTERNATE)
+        if rec["countrycode"] in _YE_COUNTRIES:
+            for name in (rec["name"], *alts):
+                if name and name.isascii() and not _is_noise_alternate(name):
+                    b.add_name(_without_initial_ye(fold(name)), row, TIER_ALTERNATE)
         own = fold(rec["name"])
         if any(_DISTRICT_NAME.match(alt.strip()) and fold(alt) != own for alt in alts if alt):
             section_like.append(row)

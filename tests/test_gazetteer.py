@@ -34,6 +34,16 @@ def test_gazetteer_romanisation_variants_resolve(gazetteer, query, geonameid):
     assert best(gazetteer, query).place.geonameid == geonameid
 
 
+@pytest.mark.parametrize("query, geonameid", [("Evpatoria", 688105), ("Eysk", 466885), ("Yevpatoriya", 688105)])
+def test_gazetteer_russian_initial_ye_is_also_spelt_e(gazetteer, query, geonameid):
+    top = best(gazetteer, query, country_codes=["UA", "RU"])
+    assert (top.place.geonameid, top.match) == (geonameid, "exact" if query.startswith("Y") else "alternate")
+
+
+def test_gazetteer_initial_ye_is_kept_outside_the_cyrillic_countries(gazetteer):
+    assert gazetteer.lookup("Yellowknife") and not gazetteer.lookup("Ellowknife")
+
+
 @pytest.mark.parametrize("query", ["Kursk Oblast", "Kursk region", "Kursk oblast", "the Kursk region"])
 def test_gazetteer_region_phrases_resolve_to_the_region(gazetteer, query):
     top = best(gazetteer, query)
