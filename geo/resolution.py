@@ -588,8 +588,10 @@ def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | No
     """The region row a minor place was given in ("Uzhivka, Donetsk region") when
     none of its readings lies there, or its namesake nearest the region's centre
     when one lies within NAMED_AROUND_KM: the gazetteer lacks that village, and a
-    namesake 800 km away in another region (or in another country: "Elenovka" is
-    also an old name of Sevan, Armenia) would put the event in the wrong place.
+    namesake 800 km away in another region (or in another country: "Lipovka" is
+    only a Russian village's name) would put the event in the wrong place. A
+    settlement in the region that the name spells in another romanisation comes
+    before both ("Pyatykhatky, Kherson region": ``_variant_inside``).
     Only for names whose every reading is a settlement of fewer than
     ``MINOR_POPULATION`` people ("Sumy, Kharkiv region" is a list, not a
     container), or whose every reading is such a settlement or a county in
@@ -611,6 +613,9 @@ def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | No
     if not (towns.all() or abroad and (towns | (levels == _ADMIN2)).all()) \
             or int(g.population[n.rows[towns]].max(initial=0)) >= MINOR_POPULATION:
         return None
+    variant = _variant_inside(g, n, region)
+    if variant is not None:
+        return variant
     same_country = n.rows[[g.country[r] == g.country[region] for r in n.rows.tolist()]]
     if len(same_country) == 0:
         return region
@@ -620,6 +625,20 @@ def _region_named_around(g: Gazetteer, names: list[_Name], n: _Name) -> int | No
     # Leicestershire one the text's other places may have voted for).
     km = haversine_km(g.lat[region], g.lon[region], g.lat[same_country], g.lon[same_country])
     return region if km.min() > NAMED_AROUND_KM else int(same_country[int(np.argmin(km))])
+
+
+def _variant_inside(g: Gazetteer, n: _Name, region: int) -> int | None:
+    """The settlement inside ``region`` whose name is the name in another
+    romanisation, when the name's own readings all lie outside it: "Pyatykhatky,
+    Kherson region" is Piatykhatky of Kherson oblast, not P'yatykhatky of
+    Dnipropetrovsk. Only when one such settlement lies there: of several (five
+    Kamianka in Donetsk oblast) the text does not say which, and the region
+    stands for it."""
+    rows = [r for r in g.variants_key(n.base) if r not in n.facts.rows and int(g.level[r]) == _SETTLEMENT]
+    if not rows:
+        return None
+    inside = np.asarray(rows)[_inside(g, np.asarray(rows), region)].tolist()
+    return inside[0] if len(inside) == 1 else None
 
 
 def _region_holding(g: Gazetteer, n: _Name, held: int) -> int | None:

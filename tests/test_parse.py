@@ -978,6 +978,13 @@ def test_parse_an_unknown_village_with_only_foreign_namesakes_is_placed_at_its_r
     assert m.place.id == "iso:UA-14"
 
 
+def test_parse_a_village_given_in_a_region_is_its_other_spelling_there(gazetteer):
+    # the Trostyanets the gazetteer knows by that spelling lie elsewhere; Odesa oblast has one Trostianets
+    place = find(mentions("Shelling was reported near Trostyanets, Odesa region.", gazetteer=gazetteer),
+                 "Trostyanets").place
+    assert (place.level, place.name, place.admin1_code) == ("settlement", "Trostianets", "UA-51")
+
+
 def test_parse_a_village_given_in_a_region_it_is_not_in_is_its_namesake_nearest_the_region(gazetteer):
     # no Croft lies in Yorkshire: the one 90 km from its centre (Warrington), not Leicestershire's
     place = find(mentions("The race at Croft, Yorkshire was cancelled.", gazetteer=gazetteer), "Croft").place
