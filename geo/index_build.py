@@ -397,7 +397,8 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
     shapes = dict(zip(admin1["iso_3166_2"], admin1.geometry))
     shapes.update(zip(countries_geo["country_code"], countries_geo.geometry))
     for area in (*lexicon.areas(), *_region_areas(b, shapes)):
-        members = [shapes[m] for m in area.members if m in shapes]
+        present = [m for m in area.members if m in shapes]
+        members = [shapes[m] for m in present]
         if not members:
             continue
         if area.point:
@@ -405,8 +406,12 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
                 raise DataError(f"lexicon/areas.tsv: {area.name}'s point {area.point!r} is no continent code")
             lat, lon = points[area.point]
         else:
-            union = gpd.GeoSeries([shapely.union_all(members)], crs=4326).to_crs(6933)
-            centre = gpd.GeoSeries([union.iloc[0].centroid], crs=6933).to_crs(4326).iloc[0]
+            # A member country counts by its mainland, as in its own point: Western
+            # Europe's middle is not pulled toward French Guiana and Réunion.
+            projected = gpd.GeoSeries(members, crs=4326).to_crs(6933)
+            union = shapely.union_all([_mainland(geom, COUNTRY_ISLANDS_KM) if len(code) == 2 else geom
+                                       for code, geom in zip(present, projected)])
+            centre = gpd.GeoSeries([union.centroid], crs=6933).to_crs(4326).iloc[0]
             lat, lon = round(centre.y, 5), round(centre.x, 5)
         country = area.members[0][:2] if len({c[:2] for c in area.members}) == 1 else ""
         population = sum(b.population[r] for m in area.members if (r := member_rows.get(m)) is not None)
@@ -536,7 +541,7 @@ def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, fl
         parts = getattr(geom, "geoms", [geom])
         largest = max(parts, key=lambda g: g.area)
         if islands_km is not None and len(parts) > 1:
-            land = shapely.union_all([p for p in parts if p.distance(largest) <= islands_km * 1000])
+            land = _mainland(geom, islands_km)
             c = land.centroid  # may lie at sea between the islands: take the nearest land
             centres.append(c if land.contains(c) else shapely.ops.nearest_points(land, c)[0])
             continue
@@ -544,6 +549,17 @@ def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, fl
         centres.append(c if largest.contains(c) else largest.point_on_surface())
     lonlat = gpd.GeoSeries(centres, crs=6933).to_crs(4326)
     return [(round(p.x, 5), round(p.y, 5)) for p in lonlat]
+
+
+def _mainland(geom, islands_km: float):
+    """The largest part of a shape in EPSG:6933 with the parts within
+    ``islands_km`` of it: France without French Guiana or Réunion, Spain
+    with the Balearics but not the Canaries."""
+    import shapely
+
+    parts = getattr(geom, "geoms", [geom])
+    largest = max(parts, key=lambda g: g.area)
+    return shapely.union_all([p for p in parts if p.distance(largest) <= islands_km * 1000])
 
 
 def _admin1_of_points(gn_codes: list[str], lon, lat, admin1, by_gn_code: dict[str, int]) -> list[int]:

@@ -95,6 +95,19 @@ def test_parse_conflict_regions_are_areas_at_their_middle(gazetteer, text, surfa
     assert abs(m.place.lat - lat) < 2.0 and abs(m.place.lon - lon) < 2.0
 
 
+@pytest.mark.parametrize("text, surface, lat, lon", [
+    # a member country counts by its mainland: not pulled toward French Guiana and Réunion
+    ("Gas prices rose across Western Europe this winter.", "Western Europe", 48.6, 7.8),
+    # Russia is no member: its Asian part would put the point in Siberia
+    ("Refugees crossed into Eastern Europe by train.", "Eastern Europe", 49.0, 25.0),
+    ("Heat waves hit Northern Europe in July.", "Northern Europe", 61.0, 13.0),
+])
+def test_parse_parts_of_europe_are_areas_at_their_mainland_middle(gazetteer, text, surface, lat, lon):
+    m = find(mentions(text, gazetteer=gazetteer), surface)
+    assert (m.place.level, m.place.name) == ("area", surface)
+    assert haversine_km(m.place.lat, m.place.lon, lat, lon) < 300
+
+
 @pytest.mark.parametrize("text, admin1", [
     ("Belgorod governor Vyacheslav Gladkov said drones hit Belgorod overnight.", "RU-BEL"),
     ("Former New York Gov. Mario Cuomo grew up in Queens, New York City.", "US-NY"),
