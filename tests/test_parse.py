@@ -664,6 +664,11 @@ def test_parse_named_world_regions_and_their_adjectives(gazetteer):
     assert by_surface["Latin American"].place.id == "area:latinamerica"
 
 
+def test_parse_a_part_of_europes_adjective_is_that_part_not_europe(gazetteer):
+    m = find(mentions("Eastern European leaders met on Friday.", gazetteer=gazetteer), "Eastern European")
+    assert (m.role, m.place.id) == ("demonym", "area:easterneurope")
+
+
 def test_parse_headline_of_phrase_keeps_the_place(gazetteer):
     text = "Residents of Kupiansk Flee As Russian Troops Advance\n\nRussian forces shelled Kupiansk on Tuesday."
     doc = geo.parse(text, gazetteer=gazetteer)
