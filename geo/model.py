@@ -77,7 +77,8 @@ class Candidate:
     score: float
     # "exact", "alternate", "variant" (romanisation skeleton), "fuzzy", "context" (after
     # the document's votes) or "container" (the region the text names around an unknown village,
-    # or that village's namesake nearest the region: "Croft, Yorkshire", or a container read
+    # the one village of that region the name spells in another romanisation: "Trostyanets,
+    # Odesa region", or that village's namesake nearest the region: "Croft, Yorkshire", or a container read
     # as its region: "Sudzha, Kursk"), or "nearby" (a span given to
     # ``geo.resolve`` that the gazetteer does not know, "Third Street", placed at the
     # nearest town or region among the other given spans: an approximation)

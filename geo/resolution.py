@@ -407,7 +407,7 @@ def resolve_guesses(g: Gazetteer, text: str, guesses: list[Guess], doc_id: str |
             cands = tuple(Candidate(g.place(r), round(s, 4), "context")
                           for r, s in zip(n.rows[top].tolist(), n.scores[top].tolist()))
             region = named_around.get(key)
-            if region is not None:  # the region the text gives (or its namesake by it), before the others
+            if region is not None:  # the region the text gives (or a village in it or by it), before the others
                 place = g.place(region)
                 own = np.flatnonzero(n.rows == region)  # a namesake keeps its own score
                 score = round(float(n.scores[own[0]]), 4) if len(own) else cands[0].score
@@ -634,7 +634,8 @@ def _variant_inside(g: Gazetteer, n: _Name, region: int) -> int | None:
     Dnipropetrovsk. Only when one such settlement lies there: of several (five
     Kamianka in Donetsk oblast) the text does not say which, and the region
     stands for it."""
-    rows = [r for r in g.variants_key(n.base) if r not in n.facts.rows and int(g.level[r]) == _SETTLEMENT]
+    rows = [r for r in g.variants_key(n.base) if r not in n.facts.rows and int(g.level[r]) == _SETTLEMENT
+            and r not in g.airports and r not in g.sections]
     if not rows:
         return None
     inside = np.asarray(rows)[_inside(g, np.asarray(rows), region)].tolist()

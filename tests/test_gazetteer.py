@@ -2,6 +2,7 @@ import pytest
 
 from geo.distance import haversine_km
 from geo.gazetteer import Gazetteer
+from geo.index_build import _without_initial_ye
 
 # GeoNames ids of the places the variants must reach.
 KURSK_CITY, SUDZHA, DONETSK_UA, KYIV, KHARKIV, ZAPORIZHZHIA, BAKHMUT = (
@@ -38,6 +39,16 @@ def test_gazetteer_romanisation_variants_resolve(gazetteer, query, geonameid):
 def test_gazetteer_russian_initial_ye_is_also_spelt_e(gazetteer, query, geonameid):
     top = best(gazetteer, query, country_codes=["UA", "RU"])
     assert (top.place.geonameid, top.match) == (geonameid, "exact" if query.startswith("Y") else "alternate")
+
+
+@pytest.mark.parametrize("key, other", [
+    ("yevpatoriya", "evpatoriya"), ("yeysk", "eysk"),
+    ("yeast", ""),  # "Ye" and a vowel: a "Yea..." name is no "Ea..." one
+    ("yelm", ""),  # too short to spell otherwise safely
+    ("kyiv", ""),
+])
+def test_gazetteer_the_e_spelling_of_a_ye_key(key, other):
+    assert _without_initial_ye(key) == other
 
 
 def test_gazetteer_initial_ye_is_kept_outside_the_cyrillic_countries(gazetteer):

@@ -101,6 +101,9 @@ def test_parse_conflict_regions_are_areas_at_their_middle(gazetteer, text, surfa
     # Russia is no member: its Asian part would put the point in Siberia
     ("Refugees crossed into Eastern Europe by train.", "Eastern Europe", 49.0, 25.0),
     ("Heat waves hit Northern Europe in July.", "Northern Europe", 61.0, 13.0),
+    # Indonesia's and the Philippines' islands chain into the land that counts, so the
+    # middle lies between the mainland and the archipelagos, not in Indochina
+    ("Typhoons battered Southeast Asia in October.", "Southeast Asia", 7.6, 110.1),
 ])
 def test_parse_parts_of_europe_are_areas_at_their_mainland_middle(gazetteer, text, surface, lat, lon):
     m = find(mentions(text, gazetteer=gazetteer), surface)
@@ -1001,6 +1004,13 @@ def test_parse_a_village_given_in_a_region_is_its_other_spelling_there(gazetteer
     place = find(mentions("Shelling was reported near Trostyanets, Odesa region.", gazetteer=gazetteer),
                  "Trostyanets").place
     assert (place.level, place.name, place.admin1_code) == ("settlement", "Trostianets", "UA-51")
+
+
+def test_parse_a_village_given_in_a_region_with_two_of_its_other_spelling_stays_the_region(gazetteer):
+    # Sumy oblast has two Ulianivka: the text does not say which
+    place = find(mentions("Shelling was reported near Ulyanivka, Sumy region.", gazetteer=gazetteer),
+                 "Ulyanivka").place
+    assert place.id == "iso:UA-59"
 
 
 def test_parse_a_village_given_in_a_region_it_is_not_in_is_its_namesake_nearest_the_region(gazetteer):
