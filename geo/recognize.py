@@ -217,9 +217,35 @@ def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
             found = g.memoize(("run", rtext), lambda: _scan_run(rtext, g))
         rs = run.start()
         for s, e, key, hits, dem, seat, words, before, after in found:
-            out.append(Guess(rs + s, rs + e, rtext[s:e], key, hits, dem, seat, words=words,
-                             before=list(before), after=list(after)))
+            guess = Guess(rs + s, rs + e, rtext[s:e], key, hits, dem, seat, words=words,
+                          before=list(before), after=list(after))
+            if s == 0 and rs > 1 and text[rs - 1] == " " and text[rs - 2].islower():
+                guess = _area_with_direction(text, guess, g) or guess
+            out.append(guess)
     return out
+
+
+# "eastern Europe", "southeast Asia", "central Asia": a lower-case direction word
+# before a name, where the two name a named area (lexicon/areas.tsv)
+_LOWER_DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest".split())
+
+
+def _area_with_direction(text: str, guess: Guess, g: Gazetteer) -> Guess | None:
+    """The guess with the lower-case direction word before it, when the two are a
+    named area's name ("eastern Europe" is Eastern Europe, "southeast Asia"
+    Southeast Asia); None otherwise ("eastern Ukraine" is Ukraine)."""
+    word = previous_word(text, guess.start)
+    if word not in _LOWER_DIRECTIONS or not text.endswith(word + " ", 0, guess.start):
+        return None
+    key = word + guess.key
+    hits = [(r, t) for r, t in g.lookup_key(key) if int(g.level[r]) == LEVEL_CODES["area"]]
+    if not hits:
+        return None
+    start = guess.start - len(word) - 1
+    return Guess(start, guess.end, text[start:guess.end], key, hits, words=guess.words + 1,
+                 before=guess.before, after=guess.after)
 
 
 def _scan_run(rtext: str, g: Gazetteer) -> tuple[tuple, ...]:

@@ -667,6 +667,16 @@ def test_parse_named_world_regions_and_their_adjectives(gazetteer):
     assert by_surface["Latin American"].place.id == "area:latinamerica"
 
 
+@pytest.mark.parametrize("text, surface, area", [
+    ("Heat waves hit southern Europe in July.", "southern Europe", "Southern Europe"),
+    ("Floods swept across southeast Asia.", "southeast Asia", "Southeast Asia"),
+    ("Shelling continued in eastern Ukraine.", "Ukraine", None),  # no area of that name: the country
+])
+def test_parse_a_lower_case_direction_before_a_name_makes_a_named_area(gazetteer, text, surface, area):
+    m = find(mentions(text, gazetteer=gazetteer), surface)
+    assert m.place.name == (area or surface) and m.place.level == ("area" if area else "country")
+
+
 def test_parse_a_part_of_europes_adjective_is_that_part_not_europe(gazetteer):
     m = find(mentions("Eastern European leaders met on Friday.", gazetteer=gazetteer), "Eastern European")
     assert (m.role, m.place.id) == ("demonym", "area:easterneurope")
