@@ -520,26 +520,25 @@ def _area_points(frame, islands_km: float | None = None) -> list[tuple[float, fl
     """Centroid of each shape's largest part, computed in an equal-area
     projection (EPSG:6933), as (lon, lat): the contiguous US gives its
     geographic centre near Lebanon, Kansas, as GeoNames does. With
-    ``islands_km``, the parts within that distance of the largest join it
-    (Canada's Arctic archipelago; not Alaska or Hawaii), the distance taken in
+    ``islands_km``, the parts that chain to the largest within that distance join
+    it (``_area_land``: Canada's Arctic archipelago; not Alaska or Hawaii), the distance taken in
     the same projection (stretched east-west toward the poles). The same rule serves
     regions: Natural Earth's label points are placed for drawing a name, not
     for distance (Hawaii's sits on Oahu, Alberta's 330 km north of the
     province's middle)."""
     import geopandas as gpd
-    import shapely
     import shapely.ops
 
     projected = frame.to_crs(6933)
     centres = []
     for geom in projected.geometry:
         parts = getattr(geom, "geoms", [geom])
-        largest = max(parts, key=lambda g: g.area)
         if islands_km is not None and len(parts) > 1:
-            land = shapely.union_all([p for p in parts if p.distance(largest) <= islands_km * 1000])
+            land = _area_land([geom], islands_km)
             c = land.centroid  # may lie at sea between the islands: take the nearest land
             centres.append(c if land.contains(c) else shapely.ops.nearest_points(land, c)[0])
             continue
+        largest = max(parts, key=lambda g: g.area)
         c = largest.centroid
         centres.append(c if largest.contains(c) else largest.point_on_surface())
     lonlat = gpd.GeoSeries(centres, crs=6933).to_crs(4326)

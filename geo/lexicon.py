@@ -57,10 +57,15 @@ MEDIA_WORDS = frozenset(
     "observer magazine network radio tv television broadcasting pravda izvestia".split()
 )
 
+# Words of direction that open the name of a part of a place: "South Florida",
+# "Western US", "eastern Europe".
+COMPASS_WORDS = frozenset(
+    "north south east west northeast northwest southeast southwest northern southern eastern western "
+    "central".split()
+)
 # "Ukraine's east", "Russia's south-west": the possessive names a part of the place.
-DIRECTION_WORDS = frozenset(
-    "north south east west northeast northwest southeast southwest north-east north-west south-east "
-    "south-west northern southern eastern western central border borders capital frontier coast "
+DIRECTION_WORDS = COMPASS_WORDS | frozenset(
+    "north-east north-west south-east south-west border borders capital frontier coast "
     "interior territory territories regions region countryside outskirts side".split()
 )
 

@@ -203,8 +203,7 @@ def _regions_named(g: Gazetteer, text: str) -> list[Mention]:
 
 
 # What a region's name may follow in the name of a part of it: "South Florida", "Western US".
-_PART_WORDS = frozenset(("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                         "northern", "southern", "eastern", "western", "central", "upper", "lower"))
+_PART_WORDS = lexicon.COMPASS_WORDS | {"upper", "lower"}
 
 
 def _named_at_end(g: Gazetteer, surface: str) -> Place | None:

@@ -219,25 +219,22 @@ def find_candidates(text: str, g: Gazetteer) -> list[Guess]:
         for s, e, key, hits, dem, seat, words, before, after in found:
             guess = Guess(rs + s, rs + e, rtext[s:e], key, hits, dem, seat, words=words,
                           before=list(before), after=list(after))
-            if s == 0 and rs > 1 and text[rs - 1] == " " and text[rs - 2].islower():
+            if s == 0 and text[rs - 1:rs] == " ":
                 guess = _area_with_direction(text, guess, g) or guess
             out.append(guess)
     return out
-
-
-# "eastern Europe", "southeast Asia", "central Asia": a lower-case direction word
-# before a name, where the two name a named area (lexicon/areas.tsv)
-_LOWER_DIRECTIONS = frozenset(
-    "north south east west northern southern eastern western central northeast northwest southeast "
-    "southwest".split())
 
 
 def _area_with_direction(text: str, guess: Guess, g: Gazetteer) -> Guess | None:
     """The guess with the lower-case direction word before it, when the two are a
     named area's name ("eastern Europe" is Eastern Europe, "southeast Asia"
     Southeast Asia); None otherwise ("eastern Ukraine" is Ukraine)."""
-    word = previous_word(text, guess.start)
-    if word not in _LOWER_DIRECTIONS or not text.endswith(word + " ", 0, guess.start):
+    # the word before the single space, sliced rather than matched since nearly every
+    # run has one, and looked for only as far back as a direction word reaches
+    lo = max(0, guess.start - 12)
+    space = text.rfind(" ", lo, guess.start - 1)
+    word = text[space + 1 if space >= 0 else lo:guess.start - 1]
+    if word not in lexicon.COMPASS_WORDS:
         return None
     key = word + guess.key
     hits = [(r, t) for r, t in g.lookup_key(key) if int(g.level[r]) == LEVEL_CODES["area"]]
